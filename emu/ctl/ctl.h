@@ -1,0 +1,35 @@
+/*
+ * ctl.h -- private to emu/ctl: the engine start/stop table and the
+ * configuration EmuCtl_Init gathered.
+ *
+ * Each engine that needs global set-up adds one row to emu_ctl_engines[]
+ * (engines.c), in dependency order: vmem before slab before heap, machine
+ * memory before pools, worlds before world storage.
+ */
+#ifndef EMU_CTL_CTL_H
+#define EMU_CTL_CTL_H
+
+#include <stdint.h>
+
+#include "config.h"
+#include "core/status.h"
+
+#define EMU_STATIC_ASSERT_CTL(c, m) _Static_assert(c, m)
+
+struct emu_ctl_config {
+   uint64_t machine_mem;        /* bytes of simulated machine memory */
+   uint32_t num_pcpus;          /* 0: the host's count */
+};
+
+extern struct emu_ctl_config emu_ctl_config;
+
+struct emu_ctl_engine {
+   const char   *name;
+   emu_status_t (*init)(void);
+   void         (*fini)(void);
+};
+
+extern const struct emu_ctl_engine emu_ctl_engines[];
+extern const unsigned emu_ctl_nengines;
+
+#endif
