@@ -4,8 +4,8 @@
 # Ranks, lowest first; a file may include its own folder's headers, lower
 # ranks and the public headers (vmkapi.h, emuctl*.h), never a higher rank:
 #   host 0 | core 1 | mem/vmem 2 | mem/slab,magazine,mempool,machmem 3 |
-#   mem/heap 4 | world/world,lock,time 5 | world/*storage 6 |
-#   api, ctl 7 | cmd 8 (public headers only)
+#   mem/heap 4 | world/world,lock,time, mod 5 | world/*storage 6 |
+#   api 7 | ctl 8 | cmd 9 (public headers only)
 # Samples and tests/ outside tests/engine include public headers and
 # tests/util only.  vmem and slab never include world (magazines pick their
 # cache by host thread; reports read the world from the host slot).
@@ -21,10 +21,11 @@ rank() {
    emu/mem/heap*) echo 4 ;;
    emu/mem/*) echo 3 ;;
    emu/world/*storage*) echo 6 ;;
-   emu/world/*) echo 5 ;;
-   emu/api/*|emu/ctl/*) echo 7 ;;
-   emu/cmd/*) echo 8 ;;
-   *) echo 9 ;;
+   emu/world/*|emu/mod/*) echo 5 ;;
+   emu/api/*) echo 7 ;;
+   emu/ctl/*) echo 8 ;;
+   emu/cmd/*) echo 9 ;;
+   *) echo 10 ;;
    esac
 }
 
@@ -60,7 +61,7 @@ for f in $(find emu samples tests -name '*.[ch]' | sort); do
          fi
          rf=$(rank "$f")
          rt=$(rank "$target")
-         if [ "$rf" -eq 8 ] || [ "$rt" -ge "$rf" ]; then
+         if [ "$rf" -eq 9 ] || [ "$rt" -ge "$rf" ]; then
             echo "# $f includes $inc (rank $rt from rank $rf)" >> "$out"
             bad=$((bad + 1))
          fi

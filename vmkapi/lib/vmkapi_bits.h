@@ -1,0 +1,118 @@
+/*
+ * lib/vmkapi_bits.h -- byte-order conversion
+ *
+ * Big-endian conversion helpers, implemented inline with compiler byte-swap
+ * builtins.
+ */
+
+#ifndef _VMKAPI_BITS_H_
+#define _VMKAPI_BITS_H_
+
+#ifndef VMKAPI_HEADER_INCLUDED_VIA_VMKAPI_H
+#error "lib/vmkapi_bits.h must not be included directly; include vmkapi.h"
+#endif
+
+/**
+ * \defgroup VMK_Bits Byte Order
+ * \{
+ */
+
+/**
+ * \brief Convert a 16-bit big-endian value to CPU byte order.
+ *
+ * \param[in] be Be.
+ */
+static inline vmk_uint16
+vmk_BE16ToCPU(
+   vmk_uint16 be)
+{
+#if defined(__BYTE_ORDER__) && (__BYTE_ORDER__ == __ORDER_BIG_ENDIAN__)
+   return be;
+#else
+   return __builtin_bswap16(be);
+#endif
+}
+
+/**
+ * \brief Convert a 32-bit big-endian value to CPU byte order.
+ *
+ * \param[in] be Be.
+ */
+static inline vmk_uint32
+vmk_BE32ToCPU(
+   vmk_uint32 be)
+{
+#if defined(__BYTE_ORDER__) && (__BYTE_ORDER__ == __ORDER_BIG_ENDIAN__)
+   return be;
+#else
+   return __builtin_bswap32(be);
+#endif
+}
+
+/**
+ * \brief Convert a 64-bit big-endian value to CPU byte order.
+ *
+ * \param[in] be Be.
+ */
+static inline vmk_uint64
+vmk_BE64ToCPU(
+   vmk_uint64 be)
+{
+#if defined(__BYTE_ORDER__) && (__BYTE_ORDER__ == __ORDER_BIG_ENDIAN__)
+   return be;
+#else
+   return __builtin_bswap64(be);
+#endif
+}
+
+/**
+ * \brief Convert a 16-bit value in CPU byte order to big-endian.
+ *
+ * \param[in] value Value.
+ */
+static inline vmk_uint16
+vmk_CPUToBE16(
+   vmk_uint16 value)
+{
+#if defined(__BYTE_ORDER__) && (__BYTE_ORDER__ == __ORDER_BIG_ENDIAN__)
+   return value;
+#else
+   return __builtin_bswap16(value);
+#endif
+}
+
+/**
+ * \brief Convert a 32-bit value in CPU byte order to big-endian.
+ *
+ * \param[in] value Value.
+ */
+static inline vmk_uint32
+vmk_CPUToBE32(
+   vmk_uint32 value)
+{
+#if defined(__BYTE_ORDER__) && (__BYTE_ORDER__ == __ORDER_BIG_ENDIAN__)
+   return value;
+#else
+   return __builtin_bswap32(value);
+#endif
+}
+
+/**
+ * \brief Convert a 64-bit value in CPU byte order to big-endian.
+ *
+ * \param[in] value Value.
+ */
+static inline vmk_uint64
+vmk_CPUToBE64(
+   vmk_uint64 value)
+{
+#if defined(__BYTE_ORDER__) && (__BYTE_ORDER__ == __ORDER_BIG_ENDIAN__)
+   return value;
+#else
+   return __builtin_bswap64(value);
+#endif
+}
+
+/** \} */
+
+#endif /* _VMKAPI_BITS_H_ */
