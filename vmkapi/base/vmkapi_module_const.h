@@ -33,9 +33,13 @@
 #define VMK_NS_VER_SEPARATOR_STRING VMK_STRINGIFY(_VMK_NS_VER_SEPARATOR)
 
 /**
- * \brief Token between a namespace name and its version.
+ * \brief Token between a namespace name and its version (a lone '#').
  */
+#if defined(DOXYGEN_RUNNING)
+#define _VMK_NS_VER_SEPARATOR
+#else
 #define _VMK_NS_VER_SEPARATOR #
+#endif
 
 /** \} */
 

@@ -41,7 +41,7 @@
 #define VMK_REVISION_MINOR(rev) (((rev) >> 16) & 0xFF)
 
 /**
- * \brief Packed revision number from the id##_REVISION_* macros.
+ * \brief Packed revision number from the four macros ID_REVISION_MAJOR, ID_REVISION_MINOR, ID_REVISION_UPDATE and ID_REVISION_PATCH_LEVEL, where ID is the argument.
  */
 #define VMK_REVISION_NUMBER(id)                                               \
    VMK_REVISION_FROM_NUMBERS(id##_REVISION_MAJOR, id##_REVISION_MINOR,        \
@@ -53,7 +53,7 @@
 #define VMK_REVISION_PATCH_LEVEL(rev) ((rev) & 0xFF)
 
 /**
- * \brief The revision id##_REVISION_{MAJOR,MINOR,UPDATE,PATCH_LEVEL} as "major.minor.update-patch".
+ * \brief The revision given by the ID_REVISION_* macros of the argument ID, as "major.minor.update-patch".
  */
 #define VMK_REVISION_STRING(id)                             \
    VMK_REVISION_EXPANDSTR(id##_REVISION_MAJOR) "."          \
