@@ -179,7 +179,7 @@ struct emu_vmem {
    uint32_t              vm_nwaiters;
    vseg_t                vm_seg0;      /* address-list sentinel */
    vseg_t                vm_span0;     /* span-list sentinel */
-   vseg_t               *vm_rotor;     /* a segment at or before vm_rotor_addr */
+   vseg_t               *vm_rotor;     /* next fit starts its scan here */
    uintptr_t             vm_rotor_addr; /* next fit resumes here */
    uint64_t              vm_clmap;     /* non-empty classes */
    uint16_t              vm_slmap[64]; /* non-empty sub-lists per class */
@@ -826,7 +826,9 @@ fl_scan(const emu_vmem_t *vmp, const vreq_t *r, unsigned from, size_t lcap,
 /*
  * Next fit: the first free segment that fits at or after the end of the
  * last next-fit allocation (vm_rotor_addr), wrapping round once.  vm_rotor
- * is a segment at or before that address.
+ * is the segment where the forward pass starts (the last one allocated, or
+ * its predecessor once that went away); pass one looks only above
+ * vm_rotor_addr, the wrap pass covers the rest.
  */
 static vseg_t *
 nextfit_scan(const emu_vmem_t *vmp, const vreq_t *r, uintptr_t *ap)
@@ -835,6 +837,7 @@ nextfit_scan(const emu_vmem_t *vmp, const vreq_t *r, uintptr_t *ap)
    const vseg_t *start = vmp->vm_rotor;
    vseg_t *vs;
    vreq_t clip = *r;
+   int seen = start == head;
 
    if (clip.minaddr < vmp->vm_rotor_addr) {
       clip.minaddr = vmp->vm_rotor_addr;
@@ -847,11 +850,17 @@ nextfit_scan(const emu_vmem_t *vmp, const vreq_t *r, uintptr_t *ap)
          return vs;
       }
    }
-   /* wrap: everything that starts below the rotor address */
-   for (vs = head->vs_anext; vs != head && vs->vs_start < vmp->vm_rotor_addr;
-        vs = vs->vs_anext) {
+   /* wrap: everything up to the rotor and all that starts below its
+    * address (a split can move the rotor segment's start past it) */
+   for (vs = head->vs_anext; vs != head; vs = vs->vs_anext) {
       if (vs->vs_type == VS_FREE && seg_fit(vmp, vs, r, ap)) {
          return vs;
+      }
+      if (vs == start) {
+         seen = 1;
+      }
+      if (seen && vs->vs_start >= vmp->vm_rotor_addr) {
+         break;
       }
    }
    return NULL;
