@@ -23,7 +23,7 @@ esac
 say() { printf '\n==> %s\n' "$*"; }
 
 # 1. Packages: the tools a build needs and the libraries it uses.
-pkgs="build-essential autoconf automake libtool pkg-config libcmocka-dev uthash-dev doxygen graphviz git python3 binutils"
+pkgs="build-essential autoconf automake libtool pkg-config libcmocka-dev uthash-dev doxygen graphviz git python3 binutils valgrind"
 missing=""
 for p in $pkgs; do
    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed"; then
