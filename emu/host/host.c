@@ -10,6 +10,8 @@
 #include <dlfcn.h>
 #include <errno.h>
 #include <execinfo.h>
+#include <linux/futex.h>
+#include <limits.h>
 #include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -119,6 +121,91 @@ void
 emu_cond_broadcast(emu_cond_t *c)
 {
    host_check(pthread_cond_broadcast(&c->c), "pthread_cond_broadcast");
+}
+
+/* Futex lock and condition. */
+
+static long
+host_futex(int *addr, int op, int val, const struct timespec *ts,
+           unsigned bitset)
+{
+   return syscall(SYS_futex, addr, op, val, ts, NULL, bitset);
+}
+
+/* Take the lock in the "sleepers may exist" state, sleeping as needed. */
+static void
+host_flock_lock_contended(emu_flock_t *l)
+{
+   while (__atomic_exchange_n(&l->fl_state, 2, __ATOMIC_ACQUIRE) != 0) {
+      host_futex(&l->fl_state, FUTEX_WAIT_PRIVATE, 2, NULL, 0);
+   }
+}
+
+void
+emu_flock_lock_slow(emu_flock_t *l)
+{
+   int spin;
+
+   for (spin = 0; spin < 64; spin++) {
+      int expected = 0;
+
+      if (__atomic_load_n(&l->fl_state, __ATOMIC_RELAXED) == 0 &&
+          __atomic_compare_exchange_n(&l->fl_state, &expected, 1, 0,
+                                      __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) {
+         return;
+      }
+#if defined(__x86_64__) || defined(__i386__)
+      __builtin_ia32_pause();
+#endif
+   }
+   host_flock_lock_contended(l);
+}
+
+void
+emu_flock_wake(emu_flock_t *l)
+{
+   host_futex(&l->fl_state, FUTEX_WAKE_PRIVATE, 1, NULL, 0);
+}
+
+static int
+host_fcond_wait(emu_fcond_t *c, emu_flock_t *l, const struct timespec *abs)
+{
+   unsigned seq = __atomic_load_n(&c->fc_seq, __ATOMIC_ACQUIRE);
+   long rc;
+   int err;
+
+   emu_flock_unlock(l);
+   rc = host_futex((int *)&c->fc_seq, FUTEX_WAIT_BITSET_PRIVATE, (int)seq,
+                   abs, FUTEX_BITSET_MATCH_ANY);
+   err = rc != 0 ? errno : 0;
+   host_flock_lock_contended(l);
+   return err == ETIMEDOUT;
+}
+
+void
+emu_fcond_wait(emu_fcond_t *c, emu_flock_t *l)
+{
+   (void)host_fcond_wait(c, l, NULL);
+}
+
+int
+emu_fcond_timedwait(emu_fcond_t *c, emu_flock_t *l, uint64_t deadline_ns)
+{
+   struct timespec ts;
+
+   ts.tv_sec = (time_t)(deadline_ns / 1000000000ull);
+   ts.tv_nsec = (long)(deadline_ns % 1000000000ull);
+   if (host_fcond_wait(c, l, &ts)) {
+      return 1;
+   }
+   return emu_clock_mono_ns() >= deadline_ns;
+}
+
+void
+emu_fcond_broadcast(emu_fcond_t *c)
+{
+   __atomic_add_fetch(&c->fc_seq, 1, __ATOMIC_RELEASE);
+   host_futex((int *)&c->fc_seq, FUTEX_WAKE_PRIVATE, INT_MAX, NULL, 0);
 }
 
 /* Threads. */

@@ -54,6 +54,67 @@ int  emu_cond_timedwait(emu_cond_t *c, emu_mutex_t *m, uint64_t deadline_ns);
 void emu_cond_signal(emu_cond_t *c);
 void emu_cond_broadcast(emu_cond_t *c);
 
+/*
+ * A lock for hot paths (emu_flock_t): the uncontended lock and unlock are
+ * one atomic instruction each, inlined; a contended lock spins briefly, then
+ * sleeps on a futex.  States: 0 free, 1 held, 2 held with possible sleepers.
+ * emu_fcond_t is its condition variable (a futex on a sequence number).
+ * Use it where a pthread mutex's call overhead shows in a benchmark; the
+ * ordinary emu_mutex_t stays the default elsewhere.
+ */
+typedef struct emu_flock {
+   int fl_state;
+} emu_flock_t;
+
+#define EMU_FLOCK_INITIALIZER { 0 }
+
+typedef struct emu_fcond {
+   unsigned fc_seq;
+} emu_fcond_t;
+
+void emu_flock_lock_slow(emu_flock_t *l);
+void emu_flock_wake(emu_flock_t *l);
+
+static inline void
+emu_flock_init(emu_flock_t *l)
+{
+   l->fl_state = 0;
+}
+
+static inline void
+emu_flock_lock(emu_flock_t *l)
+{
+   int expected = 0;
+
+   if (EMU_LIKELY(__atomic_compare_exchange_n(&l->fl_state, &expected, 1, 0,
+                                              __ATOMIC_ACQUIRE,
+                                              __ATOMIC_RELAXED))) {
+      return;
+   }
+   emu_flock_lock_slow(l);
+}
+
+static inline void
+emu_flock_unlock(emu_flock_t *l)
+{
+   if (EMU_UNLIKELY(__atomic_exchange_n(&l->fl_state, 0,
+                                        __ATOMIC_RELEASE) == 2)) {
+      emu_flock_wake(l);
+   }
+}
+
+static inline void
+emu_fcond_init(emu_fcond_t *c)
+{
+   c->fc_seq = 0;
+}
+
+/* Wait (the lock is dropped and retaken); spurious wake-ups happen. */
+void emu_fcond_wait(emu_fcond_t *c, emu_flock_t *l);
+/* The same until a monotonic deadline (ns); 1 when it passed, else 0. */
+int  emu_fcond_timedwait(emu_fcond_t *c, emu_flock_t *l, uint64_t deadline_ns);
+void emu_fcond_broadcast(emu_fcond_t *c);
+
 /* Threads. */
 typedef struct emu_thread {
    pthread_t t;

@@ -173,8 +173,8 @@ struct emu_vmem {
    size_t                vm_mapsize;   /* bytes mapped for this struct */
 
    /* Everything below -- vm_lock */
-   emu_mutex_t           vm_lock;
-   emu_cond_t            vm_cv;        /* sleepers wait here */
+   emu_flock_t           vm_lock;
+   emu_fcond_t           vm_cv;        /* sleepers wait here */
    uint64_t              vm_gen;       /* bumped by every free/add/wakeup */
    uint32_t              vm_nwaiters;
    vseg_t                vm_seg0;      /* address-list sentinel */
@@ -568,13 +568,13 @@ wake_importers(emu_vmem_t *vmp)
    emu_vmem_t *c;
 
    for (c = vmp->vm_importers; c != NULL; c = c->vm_imp_next) {
-      emu_mutex_lock(&c->vm_lock);
+      emu_flock_lock(&c->vm_lock);
       c->vm_gen++;
       if (c->vm_nwaiters != 0) {
-         emu_cond_broadcast(&c->vm_cv);
+         emu_fcond_broadcast(&c->vm_cv);
       }
       wake_importers(c);
-      emu_mutex_unlock(&c->vm_lock);
+      emu_flock_unlock(&c->vm_lock);
    }
 }
 
@@ -584,7 +584,7 @@ vmem_wakeup(emu_vmem_t *vmp)
 {
    vmp->vm_gen++;
    if (EMU_UNLIKELY(vmp->vm_nwaiters != 0)) {
-      emu_cond_broadcast(&vmp->vm_cv);
+      emu_fcond_broadcast(&vmp->vm_cv);
    }
    if (EMU_UNLIKELY(vmp->vm_importers != NULL &&
                     __atomic_load_n(&vmem_chain_waiters,
@@ -994,9 +994,9 @@ vmem_import(emu_vmem_t *vmp, const vreq_t *r)
    if (isz == 0) {
       return NULL;
    }
-   emu_mutex_unlock(&vmp->vm_lock);
+   emu_flock_unlock(&vmp->vm_lock);
    st = vmp->vm_import(vmp->vm_source, isz, EMU_VM_NOSLEEP, &addr);
-   emu_mutex_lock(&vmp->vm_lock);
+   emu_flock_lock(&vmp->vm_lock);
    if (st != EMU_OK) {
       return NULL;
    }
@@ -1004,11 +1004,11 @@ vmem_import(emu_vmem_t *vmp, const vreq_t *r)
    EMU_ASSERT(isz - 1 <= UINTPTR_MAX - addr);
    EMU_ASSERT(!span_overlaps(vmp, addr, isz));
    if (seg_reserve(vmp) != 0) {
-      emu_mutex_unlock(&vmp->vm_lock);
+      emu_flock_unlock(&vmp->vm_lock);
       if (vmp->vm_release != NULL) {
          vmp->vm_release(vmp->vm_source, addr, isz);
       }
-      emu_mutex_lock(&vmp->vm_lock);
+      emu_flock_lock(&vmp->vm_lock);
       return NULL;
    }
    span = span_create(vmp, addr, isz, 1);
@@ -1028,7 +1028,7 @@ vmem_do_alloc(emu_vmem_t *vmp, const vreq_t *r, uintptr_t *addrp)
    int may_import = vmp->vm_import != NULL;
    vseg_t *fresh = NULL;      /* span imported for r, not yet used */
 
-   emu_mutex_lock(&vmp->vm_lock);
+   emu_flock_lock(&vmp->vm_lock);
    for (;;) {
       vseg_t *vs;
       uintptr_t a;
@@ -1063,9 +1063,9 @@ vmem_do_alloc(emu_vmem_t *vmp, const vreq_t *r, uintptr_t *addrp)
          if (vmp->vm_release != NULL) {
             fl_remove(vmp, fvs);
             span_remove(vmp, fspan, fvs);
-            emu_mutex_unlock(&vmp->vm_lock);
+            emu_flock_unlock(&vmp->vm_lock);
             vmp->vm_release(vmp->vm_source, fa, fsz);
-            emu_mutex_lock(&vmp->vm_lock);
+            emu_flock_lock(&vmp->vm_lock);
          }
       }
       gen = vmp->vm_gen;
@@ -1095,9 +1095,9 @@ vmem_do_alloc(emu_vmem_t *vmp, const vreq_t *r, uintptr_t *addrp)
       vmp->vm_nwaiters++;
       vmp->vm_nwait++;
       if (r->deadline != 0) {
-         (void)emu_cond_timedwait(&vmp->vm_cv, &vmp->vm_lock, r->deadline);
+         (void)emu_fcond_timedwait(&vmp->vm_cv, &vmp->vm_lock, r->deadline);
       } else {
-         emu_cond_wait(&vmp->vm_cv, &vmp->vm_lock);
+         emu_fcond_wait(&vmp->vm_cv, &vmp->vm_lock);
       }
       vmp->vm_nwaiters--;
       may_import = vmp->vm_import != NULL;
@@ -1105,7 +1105,7 @@ vmem_do_alloc(emu_vmem_t *vmp, const vreq_t *r, uintptr_t *addrp)
    if (st != EMU_OK) {
       vmp->vm_nfail++;
    }
-   emu_mutex_unlock(&vmp->vm_lock);
+   emu_flock_unlock(&vmp->vm_lock);
    if (chained) {
       __atomic_sub_fetch(&vmem_chain_waiters, 1, __ATOMIC_SEQ_CST);
    }
@@ -1130,7 +1130,7 @@ vmem_do_free(emu_vmem_t *vmp, uintptr_t addr, size_t size,
    uintptr_t raddr = 0;
    size_t rsize = 0;
 
-   emu_mutex_lock(&vmp->vm_lock);
+   emu_flock_lock(&vmp->vm_lock);
    vs = (size != 0) ? hash_remove(vmp, addr, size) : NULL;
    if (EMU_UNLIKELY(vs == NULL)) {
       char what[256];
@@ -1140,7 +1140,7 @@ vmem_do_free(emu_vmem_t *vmp, uintptr_t addr, size_t size,
       emu_report(EMU_RPT_BAD_SEGMENT, &o, caller,
                  "free of [%#lx, +%#lx) matches no allocated segment: %s",
                  (unsigned long)addr, (unsigned long)size, what);
-      emu_mutex_unlock(&vmp->vm_lock);
+      emu_flock_unlock(&vmp->vm_lock);
       return;
    }
    vmp->vm_inuse -= size;
@@ -1173,7 +1173,7 @@ vmem_do_free(emu_vmem_t *vmp, uintptr_t addr, size_t size,
       fl_insert(vmp, vs);
    }
    vmem_wakeup(vmp);
-   emu_mutex_unlock(&vmp->vm_lock);
+   emu_flock_unlock(&vmp->vm_lock);
    if (rsize != 0) {
       vmp->vm_release(vmp->vm_source, raddr, rsize);
    }
@@ -1401,7 +1401,7 @@ emu_vmem_add(emu_vmem_t *vmp, uintptr_t addr, size_t size, int flags)
        (flags & ~EMU_VM_BLOCKMASK) != 0) {
       return EMU_BADPARAM;
    }
-   emu_mutex_lock(&vmp->vm_lock);
+   emu_flock_lock(&vmp->vm_lock);
    if (span_overlaps(vmp, addr, size)) {
       st = EMU_BADPARAM;
    } else if (seg_reserve(vmp) != 0) {
@@ -1410,7 +1410,7 @@ emu_vmem_add(emu_vmem_t *vmp, uintptr_t addr, size_t size, int flags)
       span_create(vmp, addr, size, 0);
       vmem_wakeup(vmp);
    }
-   emu_mutex_unlock(&vmp->vm_lock);
+   emu_flock_unlock(&vmp->vm_lock);
    return st;
 }
 
@@ -1454,12 +1454,12 @@ emu_vmem_qcache_enable(emu_vmem_t *vmp)
       caches[i] = ops->qc_create(vmem_qops_ctx, vmp, name,
                                  (i + 1) * vmp->vm_quantum);
    }
-   emu_mutex_lock(&vmp->vm_lock);
+   emu_flock_lock(&vmp->vm_lock);
    vmp->vm_qops = ops;
    vmp->vm_qops_ctx = vmem_qops_ctx;
    memcpy(vmp->vm_qcache, caches, n * sizeof caches[0]);
    __atomic_store_n(&vmp->vm_nqcache, n, __ATOMIC_RELEASE);
-   emu_mutex_unlock(&vmp->vm_lock);
+   emu_flock_unlock(&vmp->vm_lock);
    return EMU_OK;
 }
 
@@ -1513,8 +1513,8 @@ emu_vmem_create(const emu_vmem_props_t *props, emu_vmem_t **vmpp)
    vmp->vm_source = props->source;
    vmp->vm_source_arena = src;
    vmp->vm_import_min = props->import_min != 0 ? props->import_min : q;
-   emu_mutex_init(&vmp->vm_lock);
-   emu_cond_init(&vmp->vm_cv);
+   emu_flock_init(&vmp->vm_lock);
+   emu_fcond_init(&vmp->vm_cv);
    vmp->vm_seg0.vs_anext = vmp->vm_seg0.vs_aprev = &vmp->vm_seg0;
    vmp->vm_seg0.vs_type = VS_HEAD;
    vmp->vm_span0.vs_knext = vmp->vm_span0.vs_kprev = &vmp->vm_span0;
@@ -1526,8 +1526,7 @@ emu_vmem_create(const emu_vmem_props_t *props, emu_vmem_t **vmpp)
    if (props->size != 0) {
       if (depot_get(vmp, VM_SEG_BATCH) != 0) {
          depot_put(vmp, vmp->vm_nsegfree);
-         emu_cond_destroy(&vmp->vm_cv);
-         emu_mutex_destroy(&vmp->vm_lock);
+         /* futex lock and condition need no teardown */
          emu_host_unmap(vmp, mapsize);
          return EMU_NOMEM;
       }
@@ -1535,10 +1534,10 @@ emu_vmem_create(const emu_vmem_props_t *props, emu_vmem_t **vmpp)
    }
    vmp->vm_magic = VMEM_MAGIC;
    if (src != NULL) {
-      emu_mutex_lock(&src->vm_lock);
+      emu_flock_lock(&src->vm_lock);
       vmp->vm_imp_next = src->vm_importers;
       src->vm_importers = vmp;
-      emu_mutex_unlock(&src->vm_lock);
+      emu_flock_unlock(&src->vm_lock);
    }
    if (vmp->vm_qcache_max != 0 && vmem_qops != NULL) {
       (void)emu_vmem_qcache_enable(vmp);
@@ -1595,17 +1594,17 @@ emu_vmem_destroy(emu_vmem_t *vmp)
    if (src != NULL) {
       emu_vmem_t **pp;
 
-      emu_mutex_lock(&src->vm_lock);
+      emu_flock_lock(&src->vm_lock);
       for (pp = &src->vm_importers; *pp != NULL; pp = &(*pp)->vm_imp_next) {
          if (*pp == vmp) {
             *pp = vmp->vm_imp_next;
             break;
          }
       }
-      emu_mutex_unlock(&src->vm_lock);
+      emu_flock_unlock(&src->vm_lock);
    }
 
-   emu_mutex_lock(&vmp->vm_lock);
+   emu_flock_lock(&vmp->vm_lock);
    if (vmp->vm_nallocsegs != 0) {
       emu_report_obj_t o = vmem_obj(vmp);
       uint64_t shown = 0;
@@ -1638,7 +1637,7 @@ emu_vmem_destroy(emu_vmem_t *vmp)
       emu_report_end();
    }
    vmp->vm_magic = VMEM_DEAD;
-   emu_mutex_unlock(&vmp->vm_lock);
+   emu_flock_unlock(&vmp->vm_lock);
 
    /* Nobody else may use the arena now: tear down without the lock. */
    for (vs = vmp->vm_span0.vs_knext; vs != &vmp->vm_span0;
@@ -1658,8 +1657,7 @@ emu_vmem_destroy(emu_vmem_t *vmp)
    if (vmp->vm_hash != vmp->vm_hash0) {
       emu_host_unmap(vmp->vm_hash, vmp->vm_hsize * sizeof(vseg_t *));
    }
-   emu_cond_destroy(&vmp->vm_cv);
-   emu_mutex_destroy(&vmp->vm_lock);
+   /* futex lock and condition need no teardown */
    emu_host_unmap(vmp, vmp->vm_mapsize);
 }
 
@@ -1671,7 +1669,7 @@ emu_vmem_stats(emu_vmem_t *vmp, emu_vmem_stats_t *st)
    if (vmem_bad_handle(vmp, EMU_CALLER()) || st == NULL) {
       return;
    }
-   emu_mutex_lock(&vmp->vm_lock);
+   emu_flock_lock(&vmp->vm_lock);
    st->st_total = vmp->vm_total;
    st->st_imported = vmp->vm_imported;
    st->st_inuse = vmp->vm_inuse;
@@ -1686,7 +1684,7 @@ emu_vmem_stats(emu_vmem_t *vmp, emu_vmem_stats_t *st)
    st->st_nfree_segs = vmp->vm_nfreesegs;
    st->st_hash_buckets = vmp->vm_hsize;
    st->st_hash_resizes = vmp->vm_nresize;
-   emu_mutex_unlock(&vmp->vm_lock);
+   emu_flock_unlock(&vmp->vm_lock);
 }
 
 const char *
@@ -1722,7 +1720,7 @@ emu_vmem_walk(emu_vmem_t *vmp, int types, emu_vmem_walk_fn fn, void *arg)
    if (vmem_bad_handle(vmp, EMU_CALLER()) || fn == NULL) {
       return;
    }
-   emu_mutex_lock(&vmp->vm_lock);
+   emu_flock_lock(&vmp->vm_lock);
    for (vs = vmp->vm_seg0.vs_anext; vs != &vmp->vm_seg0; vs = vs->vs_anext) {
       emu_vmem_seginfo_t si;
 
@@ -1737,7 +1735,7 @@ emu_vmem_walk(emu_vmem_t *vmp, int types, emu_vmem_walk_fn fn, void *arg)
          break;
       }
    }
-   emu_mutex_unlock(&vmp->vm_lock);
+   emu_flock_unlock(&vmp->vm_lock);
 }
 
 /* => caller holds vm_lock. */
@@ -1778,9 +1776,9 @@ emu_vmem_whatis(emu_vmem_t *vmp, uintptr_t addr, emu_vmem_seginfo_t *si)
    if (si == NULL) {
       return EMU_BADPARAM;
    }
-   emu_mutex_lock(&vmp->vm_lock);
+   emu_flock_lock(&vmp->vm_lock);
    found = whatis_locked(vmp, addr, si);
-   emu_mutex_unlock(&vmp->vm_lock);
+   emu_flock_unlock(&vmp->vm_lock);
    return found ? EMU_OK : EMU_NOTFOUND;
 }
 
@@ -1830,9 +1828,9 @@ emu_vmem_describe(emu_vmem_t *vmp, uintptr_t addr, char *buf, size_t len)
       snprintf(buf, len, "arena %p: not a live arena", (void *)vmp);
       return;
    }
-   emu_mutex_lock(&vmp->vm_lock);
+   emu_flock_lock(&vmp->vm_lock);
    vmem_describe_locked(vmp, addr, buf, len);
-   emu_mutex_unlock(&vmp->vm_lock);
+   emu_flock_unlock(&vmp->vm_lock);
 }
 
 void
@@ -1844,7 +1842,7 @@ emu_vmem_dump(emu_vmem_t *vmp, size_t max)
    if (vmem_bad_handle(vmp, EMU_CALLER())) {
       return;
    }
-   emu_mutex_lock(&vmp->vm_lock);
+   emu_flock_lock(&vmp->vm_lock);
    emu_host_print_err("arena '%s': quantum %#zx, total %#llx, in use %#llx, "
                       "imported %#llx; %llu spans, %llu allocated and %llu "
                       "free segments; %llu allocs, %llu frees, %llu fails\n",
@@ -1876,7 +1874,7 @@ emu_vmem_dump(emu_vmem_t *vmp, size_t max)
                          (unsigned long)vs->vs_start,
                          (unsigned long)vs->vs_size, who);
    }
-   emu_mutex_unlock(&vmp->vm_lock);
+   emu_flock_unlock(&vmp->vm_lock);
 }
 
 /* ---- Test support: invariants ----------------------------------------- */
@@ -1915,7 +1913,7 @@ emu_vmem_verify(emu_vmem_t *vmp, char *why, size_t len)
       }
       return -1;
    }
-   emu_mutex_lock(&vmp->vm_lock);
+   emu_flock_lock(&vmp->vm_lock);
    if (vmp->vm_rotor == &vmp->vm_seg0) {
       rotor_ok = 1;
    }
@@ -2038,10 +2036,10 @@ emu_vmem_verify(emu_vmem_t *vmp, char *why, size_t len)
        imported != vmp->vm_imported || inuse != vmp->vm_inuse) {
       VFAIL("counters disagree with the segments");
    }
-   emu_mutex_unlock(&vmp->vm_lock);
+   emu_flock_unlock(&vmp->vm_lock);
    return 0;
 
 fail:
-   emu_mutex_unlock(&vmp->vm_lock);
+   emu_flock_unlock(&vmp->vm_lock);
    return -1;
 }
