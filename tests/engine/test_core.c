@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "core/fault.h"
+#include "host/host.h"
 #include "core/options.h"
 #include "core/report.h"
 #include "core/rsrc.h"
@@ -200,6 +201,85 @@ test_rsrc_counts_by_kind_and_module(void **state)
    assert_int_equal(emu_rsrc_count(EMU_RSRC_ANY, -1), 0);
 }
 
+static emu_flock_t flock_lock = EMU_FLOCK_INITIALIZER;
+static emu_fcond_t flock_cv;
+static long flock_counter;
+static int flock_ready;
+
+static void *
+flock_adder(void *arg)
+{
+   int i;
+
+   (void)arg;
+   for (i = 0; i < 200000; i++) {
+      emu_flock_lock(&flock_lock);
+      flock_counter++;
+      emu_flock_unlock(&flock_lock);
+   }
+   return NULL;
+}
+
+static void
+test_flock_excludes_two_threads(void **state)
+{
+   emu_thread_t a;
+   emu_thread_t b;
+
+   (void)state;
+   flock_counter = 0;
+   assert_int_equal(emu_thread_create(&a, flock_adder, NULL), 0);
+   assert_int_equal(emu_thread_create(&b, flock_adder, NULL), 0);
+   emu_thread_join(&a);
+   emu_thread_join(&b);
+   assert_int_equal(flock_counter, 400000);
+}
+
+static void
+test_fcond_timedwait_times_out(void **state)
+{
+   uint64_t start = emu_clock_mono_ns();
+
+   (void)state;
+   emu_fcond_init(&flock_cv);
+   emu_flock_lock(&flock_lock);
+   assert_int_equal(emu_fcond_timedwait(&flock_cv, &flock_lock,
+                                        start + 20000000ull), 1);
+   emu_flock_unlock(&flock_lock);
+   assert_true(emu_clock_mono_ns() - start >= 20000000ull);
+}
+
+static void *
+flock_setter(void *arg)
+{
+   (void)arg;
+   emu_clock_sleep_ns(5000000ull);
+   emu_flock_lock(&flock_lock);
+   flock_ready = 1;
+   emu_fcond_broadcast(&flock_cv);
+   emu_flock_unlock(&flock_lock);
+   return NULL;
+}
+
+static void
+test_fcond_broadcast_wakes_a_waiter(void **state)
+{
+   emu_thread_t t;
+
+   (void)state;
+   flock_ready = 0;
+   emu_fcond_init(&flock_cv);
+   assert_int_equal(emu_thread_create(&t, flock_setter, NULL), 0);
+   emu_flock_lock(&flock_lock);
+   while (!flock_ready) {
+      assert_int_equal(emu_fcond_timedwait(&flock_cv, &flock_lock,
+                                           emu_clock_mono_ns() +
+                                           5000000000ull), 0);
+   }
+   emu_flock_unlock(&flock_lock);
+   emu_thread_join(&t);
+}
+
 int
 main(void)
 {
@@ -214,6 +294,9 @@ main(void)
       cmocka_unit_test(test_fault_sites_fail_each_site_once),
       cmocka_unit_test(test_fault_random_is_repeatable_from_seed),
       cmocka_unit_test(test_rsrc_counts_by_kind_and_module),
+      cmocka_unit_test(test_flock_excludes_two_threads),
+      cmocka_unit_test(test_fcond_timedwait_times_out),
+      cmocka_unit_test(test_fcond_broadcast_wakes_a_waiter),
    };
 
    emu_options_reset();
