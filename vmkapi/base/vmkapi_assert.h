@@ -141,7 +141,9 @@
 /**
  * \brief Stop the system with a formatted message, naming the module.
  *
- * \param[in] moduleID Module id.
+ * \note This function will not block.
+ *
+ * \param[in] moduleID Module ID.
  * \param[in] fmt printf-style format.
  */
 void
@@ -154,9 +156,11 @@ vmk_PanicWithModuleID(
 /**
  * \brief Stop the system with a message built from a va_list.
  *
- * \param[in] moduleID Module id.
+ * \note This function will not block.
+ *
+ * \param[in] moduleID Module ID.
  * \param[in] fmt printf-style format.
- * \param[in,out] ap Arguments for the format.
+ * \param[in] ap Arguments for the format.
  */
 void
 vmk_vPanic(

@@ -26,6 +26,8 @@ extern vmk_Bool vmk_AtomicUseFence;
 
 /**
  * \brief Hook run before every atomic operation (nothing to do on x86).
+ *
+ * \note This function will not block.
  */
 static VMK_ALWAYS_INLINE void
 vmk_AtomicPrologue(void)
@@ -35,6 +37,8 @@ vmk_AtomicPrologue(void)
 
 /**
  * \brief Hook run after every atomic operation (nothing to do on x86).
+ *
+ * \note This function will not block.
  */
 static VMK_ALWAYS_INLINE void
 vmk_AtomicEpilogue(void)
@@ -45,7 +49,9 @@ vmk_AtomicEpilogue(void)
 /**
  * \brief Atomically add one.
  *
- * \param[in,out] var Var.
+ * \note This function will not block.
+ *
+ * \param[out] var Var.
  */
 static inline void
 vmk_AtomicInc64(
@@ -59,7 +65,9 @@ vmk_AtomicInc64(
 /**
  * \brief Atomically subtract one.
  *
- * \param[in,out] var Var.
+ * \note This function will not block.
+ *
+ * \param[out] var Var.
  */
 static inline void
 vmk_AtomicDec64(
@@ -73,7 +81,9 @@ vmk_AtomicDec64(
 /**
  * \brief Atomically add a value.
  *
- * \param[in,out] var Var.
+ * \note This function will not block.
+ *
+ * \param[out] var Var.
  * \param[in] val Val.
  */
 static inline void
@@ -89,7 +99,9 @@ vmk_AtomicAdd64(
 /**
  * \brief Atomically subtract a value.
  *
- * \param[in,out] var Var.
+ * \note This function will not block.
+ *
+ * \param[out] var Var.
  * \param[in] val Val.
  */
 static inline void
@@ -105,7 +117,9 @@ vmk_AtomicSub64(
 /**
  * \brief Atomically OR a value in.
  *
- * \param[in,out] var Var.
+ * \note This function will not block.
+ *
+ * \param[out] var Var.
  * \param[in] val Val.
  */
 static inline void
@@ -121,7 +135,9 @@ vmk_AtomicOr64(
 /**
  * \brief Atomically AND a value in.
  *
- * \param[in,out] var Var.
+ * \note This function will not block.
+ *
+ * \param[out] var Var.
  * \param[in] val Val.
  */
 static inline void
@@ -137,7 +153,9 @@ vmk_AtomicAnd64(
 /**
  * \brief Atomically XOR a value in.
  *
- * \param[in,out] var Var.
+ * \note This function will not block.
+ *
+ * \param[out] var Var.
  * \param[in] val Val.
  */
 static inline void
@@ -153,7 +171,9 @@ vmk_AtomicXor64(
 /**
  * \brief Atomically read the value (the variable must be 8-byte aligned).
  *
- * \param[in] var Var.
+ * \note This function will not block.
+ *
+ * \param[out] var Var.
  */
 static inline vmk_uint64
 vmk_AtomicRead64(
@@ -166,7 +186,9 @@ vmk_AtomicRead64(
 /**
  * \brief Atomically write a value (the variable must be 8-byte aligned).
  *
- * \param[in,out] var Var.
+ * \note This function will not block.
+ *
+ * \param[out] var Var.
  * \param[in] val Val.
  */
 static inline void
@@ -181,7 +203,9 @@ vmk_AtomicWrite64(
 /**
  * \brief Atomically replace the value and return the previous one.
  *
- * \param[in,out] var Var.
+ * \note This function will not block.
+ *
+ * \param[out] var Var.
  * \param[in] val Val.
  */
 static inline vmk_uint64
@@ -198,9 +222,12 @@ vmk_AtomicReadWrite64(
 }
 
 /**
- * \brief Compare-and-swap: write val if the value equals expected; return the value found.
+ * \brief Compare-and-swap: write val if the value equals expected; return the
+ *     value found.
  *
- * \param[in,out] var Var.
+ * \note This function will not block.
+ *
+ * \param[out] var Var.
  * \param[in] expected Expected.
  * \param[in] val Val.
  */
@@ -222,7 +249,9 @@ vmk_AtomicReadIfEqualWrite64(
 /**
  * \brief Atomically add a value and return the previous value.
  *
- * \param[in,out] var Var.
+ * \note This function will not block.
+ *
+ * \param[out] var Var.
  * \param[in] val Val.
  */
 static inline vmk_uint64
@@ -241,7 +270,9 @@ vmk_AtomicReadAdd64(
 /**
  * \brief Atomically add one and return the previous value.
  *
- * \param[in,out] var Var.
+ * \note This function will not block.
+ *
+ * \param[out] var Var.
  */
 static inline vmk_uint64
 vmk_AtomicReadInc64(
@@ -253,7 +284,9 @@ vmk_AtomicReadInc64(
 /**
  * \brief Atomically subtract one and return the previous value.
  *
- * \param[in,out] var Var.
+ * \note This function will not block.
+ *
+ * \param[out] var Var.
  */
 static inline vmk_uint64
 vmk_AtomicReadDec64(
@@ -265,7 +298,9 @@ vmk_AtomicReadDec64(
 /**
  * \brief Atomically OR a value in and return the previous value.
  *
- * \param[in,out] var Var.
+ * \note This function will not block.
+ *
+ * \param[out] var Var.
  * \param[in] val Val.
  */
 static inline vmk_uint64

@@ -162,35 +162,44 @@ typedef void *vmk_PollToken;
 /**
  * \brief Attach a poll token to a poll context (from a poll callback).
  *
+ * \note This function will not block.
+ *
  * \param[in] pollCtx Poll ctx.
- * \param[in,out] pollTokenOut Poll token out.
+ * \param[out] token Token.
  */
 void
 vmk_CharDevSetPollContext(
    vmk_PollContext pollCtx,
-   vmk_PollToken *pollTokenOut);
+   vmk_PollToken *token);
 
 /**
  * \brief Wake the pollers waiting on a poll token.
  *
- * \param[in] pollToken Poll token.
+ * \note This function will not block.
+ *
+ * \param[in] token Token.
  */
 void
 vmk_CharDevWakePollers(
-   vmk_PollToken pollToken);
+   vmk_PollToken token);
 
 /**
  * \brief Get the alias name of a character device.
  *
- * \param[in] handle Handle.
- * \param[in,out] name Name.
+ * \note This function may block.
+ *
+ * \param[in] charDevHandle Char dev handle.
+ * \param[out] alias Alias.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_NOT_INITIALIZED The object was not initialized.
+ * \retval VMK_NAME_TOO_LONG The name is too long.
  */
 VMK_ReturnStatus
 vmk_CharDeviceGetAlias(
-   vmk_CharDevHandle handle,
-   vmk_Name *name);
+   vmk_CharDevHandle charDevHandle,
+   vmk_Name *alias);
 
 /** \} */
 

@@ -33,34 +33,43 @@ typedef VMK_ReturnStatus (*vmk_CharDevCleanupFn)(vmk_AddrCookie);
 /**
  * \brief Register a char dev.
  *
- * \param[in] moduleID Module id.
+ * \note This function may block.
+ *
+ * \param[in] module Module ID.
  * \param[in] name Name.
  * \param[in] fileOps File ops.
  * \param[in] cleanup Cleanup.
- * \param[in] cleanupData Cleanup data.
- * \param[in,out] assignedHandle Assigned handle.
+ * \param[in] devicePrivate Device private.
+ * \param[out] assignedHandle Assigned handle.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_EXISTS The object already exists.
+ * \retval VMK_FAILURE Generic failure.
+ * \retval VMK_NO_MEMORY Not enough memory.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_CharDevRegister(
-   vmk_ModuleID moduleID,
+   vmk_ModuleID module,
    const char *name,
    const vmk_CharDevOps *fileOps,
    vmk_CharDevCleanupFn cleanup,
-   vmk_AddrCookie cleanupData,
+   vmk_AddrCookie devicePrivate,
    vmk_CharDev *assignedHandle);
 
 /**
  * \brief Unregister a char dev.
  *
- * \param[in] charDev Char dev.
+ * \note This function may block.
+ *
+ * \param[in] deviceHandle Character device handle.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_NOT_FOUND No such object.
  */
 VMK_ReturnStatus
 vmk_CharDevUnregister(
-   vmk_CharDev charDev);
+   vmk_CharDev deviceHandle);
 
 /** \} */
 

@@ -57,9 +57,12 @@ typedef vmk_uint64 vmk_ConfigParamHandle;
 /**
  * \brief Close a config param.
  *
+ * \note This function will not block.
+ *
  * \param[in] handle Handle.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_ConfigParamClose(
@@ -68,57 +71,69 @@ vmk_ConfigParamClose(
 /**
  * \brief Get the string of a config param.
  *
+ * \note This function will not block.
+ *
  * \param[in] handle Handle.
- * \param[in] buf Buf.
- * \param[in] bufSize Buf size.
+ * \param[out] value Value.
+ * \param[in] size Size in bytes.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_ConfigParamGetString(
    vmk_ConfigParamHandle handle,
-   char *buf,
-   vmk_ByteCount bufSize);
+   char *value,
+   vmk_ByteCount size);
 
 /**
  * \brief Get the string size of a config param.
  *
+ * \note This function will not block.
+ *
  * \param[in] handle Handle.
- * \param[in,out] lengthOut Length out.
+ * \param[out] size Size in bytes.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_ConfigParamGetStringSize(
    vmk_ConfigParamHandle handle,
-   vmk_ByteCount *lengthOut);
+   vmk_ByteCount *size);
 
 /**
  * \brief Get the uint of a config param.
  *
+ * \note This function will not block.
+ *
  * \param[in] handle Handle.
- * \param[in,out] result Result.
+ * \param[out] value Value.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_ConfigParamGetUint(
    vmk_ConfigParamHandle handle,
-   unsigned int *result);
+   unsigned int *value);
 
 /**
  * \brief Open a config param.
  *
- * \param[in] group Group.
- * \param[in] name Name.
- * \param[in,out] handle Handle.
+ * \note This function will not block.
+ *
+ * \param[in] groupName Group name.
+ * \param[in] paramName Param name.
+ * \param[out] handle Handle.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_ConfigParamOpen(
-   const char *group,
-   const char *name,
+   const char *groupName,
+   const char *paramName,
    vmk_ConfigParamHandle *handle);
 
 /** \} */

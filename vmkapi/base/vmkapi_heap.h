@@ -187,43 +187,65 @@ typedef struct vmk_HeapGetProps {
 typedef struct Heap *vmk_HeapID;
 
 /**
- * \brief Allocate aligned heap memory, recording the caller address.
+ * \brief Allocate aligned memory from a heap without waiting, recording a caller
+ *     address.
  *
- * \param[in] heap Heap.
- * \param[in] size Size.
- * \param[in] alignment Alignment.
- * \param[in] ra Ra.
+ * \note This function will not block.
+ *
+ * \param[in] heap Heap to allocate from.
+ * \param[in] size Bytes to allocate.
+ * \param[in] align Alignment of the result in bytes (a power of two).
+ * \param[in] ra Caller address to record for this allocation (shown in leak
+ *     reports).
+ *
+ * \return The new memory, or NULL when the heap is at its maximum size or memory
+ *     ran out.
  */
 void *
 vmk_HeapAlignWithRA(
    vmk_HeapID heap,
    vmk_uint32 size,
-   vmk_uint32 alignment,
+   vmk_uint32 align,
    void *ra);
 
 /**
- * \brief Allocate aligned heap memory, waiting up to a timeout, recording the caller address.
+ * \brief Allocate aligned memory from a heap, waiting up to a timeout, recording
+ *     a caller address.
  *
- * \param[in] heap Heap.
- * \param[in] size Size.
- * \param[in] alignment Alignment.
- * \param[in] timeoutMS Timeout ms.
- * \param[in] ra Ra.
+ * \note This function may block, unless timeoutMS is VMK_TIMEOUT_NONBLOCKING.
+ *
+ * \param[in] heap Heap to allocate from.
+ * \param[in] size Bytes to allocate.
+ * \param[in] align Alignment of the result in bytes (a power of two).
+ * \param[in] timeoutMS Longest wait in milliseconds: VMK_TIMEOUT_NONBLOCKING
+ *     fails at once, VMK_TIMEOUT_UNLIMITED_MS waits for ever.
+ * \param[in] ra Caller address to record for this allocation (shown in leak
+ *     reports).
+ *
+ * \return The new memory, or NULL when the heap is at its maximum size or memory
+ *     ran out.
  */
 void *
 vmk_HeapAlignWithTimeoutAndRA(
    vmk_HeapID heap,
    vmk_uint32 size,
-   vmk_uint32 alignment,
+   vmk_uint32 align,
    vmk_uint32 timeoutMS,
    void *ra);
 
 /**
- * \brief Allocate heap memory, recording the given caller address (see vmk_HeapAlloc()).
+ * \brief Allocate memory from a heap without waiting, recording a caller
+ *     address.
  *
- * \param[in] heap Heap.
- * \param[in] size Size.
- * \param[in] ra Ra.
+ * \note This function will not block.
+ *
+ * \param[in] heap Heap to allocate from.
+ * \param[in] size Bytes to allocate.
+ * \param[in] ra Caller address to record for this allocation (shown in leak
+ *     reports).
+ *
+ * \return The new memory, or NULL when the heap is at its maximum size or memory
+ *     ran out.
  */
 void *
 vmk_HeapAllocWithRA(
@@ -232,12 +254,20 @@ vmk_HeapAllocWithRA(
    void *ra);
 
 /**
- * \brief Allocate heap memory, waiting up to a timeout, recording the caller address.
+ * \brief Allocate memory from a heap, waiting up to a timeout, recording a
+ *     caller address.
  *
- * \param[in] heap Heap.
- * \param[in] size Size.
- * \param[in] timeoutMS Timeout ms.
- * \param[in] ra Ra.
+ * \note This function may block, unless timeoutMS is VMK_TIMEOUT_NONBLOCKING.
+ *
+ * \param[in] heap Heap to allocate from.
+ * \param[in] size Bytes to allocate.
+ * \param[in] timeoutMS Longest wait in milliseconds: VMK_TIMEOUT_NONBLOCKING
+ *     fails at once, VMK_TIMEOUT_UNLIMITED_MS waits for ever.
+ * \param[in] ra Caller address to record for this allocation (shown in leak
+ *     reports).
+ *
+ * \return The new memory, or NULL when the heap is at its maximum size or memory
+ *     ran out.
  */
 void *
 vmk_HeapAllocWithTimeoutAndRA(
@@ -247,34 +277,56 @@ vmk_HeapAllocWithTimeoutAndRA(
    void *ra);
 
 /**
- * \brief Create a heap.
+ * \brief Create a heap: a growable, size-limited memory allocator.
  *
- * \param[in,out] props Props.
- * \param[in,out] heapOut Heap out.
+ * \note This function may block, unless props->creationTimeoutMS is
+ *     VMK_TIMEOUT_NONBLOCKING.
+ * \note vmkemu enforces the maximum size exactly, so allocations beyond it fail
+ *     and drivers' error paths run.
  *
- * \retval VMK_OK Success.
+ * \param[in] props Name, module, type, initial and maximum size and (for custom
+ *     heaps) the physical constraints.
+ * \param[out] heapID Where the handle of the new heap is stored.
+ *
+ * \retval VMK_OK The heap exists and *heapID is set.
+ * \retval VMK_BAD_PARAM An argument is NULL, the type is unknown or initial >
+ *     max.
+ * \retval VMK_NO_MEMORY The initial size could not be allocated.
+ * \retval VMK_TIMEOUT creationTimeoutMS passed before the initial memory was
+ *     found.
  */
 VMK_ReturnStatus
 vmk_HeapCreate(
    vmk_HeapCreateProps *props,
-   vmk_HeapID *heapOut);
+   vmk_HeapID *heapID);
 
 /**
  * \brief Destroy a heap.
  *
- * \param[in] heap Heap.
+ * \note This function will not block.
+ * \note Destroying a heap with live allocations is reported by vmkemu, naming
+ *     the allocation sites.
+ *
+ * \param[in] heap Heap to destroy; all its memory must have been freed.
  */
 void
 vmk_HeapDestroy(
    vmk_HeapID heap);
 
 /**
- * \brief Destroy a heap, waiting up to a timeout for outstanding frees.
+ * \brief Destroy a heap once its last allocation has been freed.
  *
- * \param[in] heap Heap.
- * \param[in] timeoutMS Timeout ms.
+ * \note This function may block.
  *
- * \retval VMK_OK Success.
+ * \param[in] heap Heap to destroy.
+ * \param[in] timeoutMS Longest wait in milliseconds for outstanding allocations
+ *     to be freed (VMK_TIMEOUT_UNLIMITED_MS waits for ever).
+ *
+ * \retval VMK_OK The heap is destroyed.
+ * \retval VMK_TIMEOUT Allocations were still live when the timeout passed; the
+ *     heap is kept.
+ * \retval VMK_DEATH_PENDING The calling world is being killed; the heap is kept.
+ * \retval VMK_WAIT_INTERRUPTED The wait was interrupted; the heap is kept.
  */
 VMK_ReturnStatus
 vmk_HeapDestroySync(
@@ -282,38 +334,49 @@ vmk_HeapDestroySync(
    vmk_int64 timeoutMS);
 
 /**
- * \brief Compute the heap size needed for a set of allocations.
+ * \brief Compute the maximum heap size needed for a set of allocations.
  *
- * \param[in,out] descs Descs.
- * \param[in] numDescs Num descs.
- * \param[in,out] maxSize Max size.
+ * \note This function will not block.
  *
- * \retval VMK_OK Success.
+ * \param[in] descriptors Array of allocation sizes, alignments and counts.
+ * \param[in] numDescriptors Number of entries in descriptors.
+ * \param[out] maxSize Receives the maximum size a heap needs to hold them all at
+ *     once.
+ *
+ * \retval VMK_OK *maxSize is set.
+ * \retval VMK_BAD_PARAM An argument is NULL or a descriptor is invalid.
+ * \retval VMK_LIMIT_EXCEEDED The total does not fit in a heap.
  */
 VMK_ReturnStatus
 vmk_HeapDetermineMaxSize(
-   vmk_HeapAllocationDescriptor *descs,
-   vmk_uint64 numDescs,
+   vmk_HeapAllocationDescriptor *descriptors,
+   vmk_uint64 numDescriptors,
    vmk_ByteCount *maxSize);
 
 /**
- * \brief Return memory to the heap it came from.
+ * \brief Give memory back to the heap it was allocated from.
  *
- * \param[in] heap Heap.
- * \param[in] data Data.
+ * \note This function will not block.
+ * \note Freeing to the wrong heap or twice is reported by vmkemu.
+ *
+ * \param[in] heap Heap the memory came from.
+ * \param[in] mem Memory to free; NULL is ignored.
  */
 void
 vmk_HeapFree(
    vmk_HeapID heap,
-   void *data);
+   void *mem);
 
 /**
- * \brief Return the properties of a heap.
+ * \brief Report a heap's name, module, type and sizes.
  *
- * \param[in] heap Heap.
- * \param[in,out] props Props.
+ * \note This function will not block.
  *
- * \retval VMK_OK Success.
+ * \param[in] heap Heap to query.
+ * \param[out] props Receives the properties.
+ *
+ * \retval VMK_OK *props is filled in.
+ * \retval VMK_BAD_PARAM heap or props is NULL.
  */
 VMK_ReturnStatus
 vmk_HeapGetProperties(

@@ -98,23 +98,27 @@ typedef struct vmk_HelperRequestProps {
 /**
  * \brief Helper: cancel request.
  *
+ * \note This function may block.
+ *
  * \param[in] helper Helper.
- * \param[in] tag Tag.
- * \param[in,out] numCancelled Num cancelled.
+ * \param[in] requestTag Request tag.
+ * \param[out] numCancelled Num cancelled.
  *
  * \retval VMK_OK Success.
  */
 VMK_ReturnStatus
 vmk_HelperCancelRequest(
    vmk_Helper helper,
-   vmk_AddrCookie tag,
+   vmk_AddrCookie requestTag,
    vmk_uint32 *numCancelled);
 
 /**
  * \brief Create a helper.
  *
- * \param[in,out] props Props.
- * \param[in,out] helper Helper.
+ * \note This function may block.
+ *
+ * \param[in] props Properties.
+ * \param[out] helper Helper.
  *
  * \retval VMK_OK Success.
  */
@@ -126,6 +130,8 @@ vmk_HelperCreate(
 /**
  * \brief Number of requests queued or running on a helper.
  *
+ * \note This function will not block.
+ *
  * \param[in] helper Helper.
  */
 vmk_uint32
@@ -134,6 +140,8 @@ vmk_HelperCurrentRequestCount(
 
 /**
  * \brief Destroy a helper.
+ *
+ * \note This function may block.
  *
  * \param[in] helper Helper.
  *
@@ -146,7 +154,9 @@ vmk_HelperDestroy(
 /**
  * \brief Helper: request props init.
  *
- * \param[in,out] props Props.
+ * \note This function will not block.
+ *
+ * \param[in] props Properties.
  */
 void
 vmk_HelperRequestPropsInit(
@@ -155,11 +165,14 @@ vmk_HelperRequestPropsInit(
 /**
  * \brief Helper: submit delayed request.
  *
+ * \note This function may block.
+ *
  * \param[in] helper Helper.
  * \param[in] requestFunc Request func.
- * \param[in] requestArg Request arg.
- * \param[in] timeoutUS Timeout us.
- * \param[in] props Props.
+ * \param[in] data Caller data.
+ * \param[in] timeoutMS Longest wait in milliseconds (VMK_TIMEOUT_NONBLOCKING: do
+ *     not wait; VMK_TIMEOUT_UNLIMITED_MS: wait for ever).
+ * \param[in] props Properties.
  *
  * \retval VMK_OK Success.
  */
@@ -167,17 +180,19 @@ VMK_ReturnStatus
 vmk_HelperSubmitDelayedRequest(
    vmk_Helper helper,
    vmk_HelperRequestFunc requestFunc,
-   vmk_AddrCookie requestArg,
-   vmk_uint32 timeoutUS,
+   vmk_AddrCookie data,
+   vmk_uint32 timeoutMS,
    const vmk_HelperRequestProps *props);
 
 /**
  * \brief Helper: submit request.
  *
+ * \note This function may block.
+ *
  * \param[in] helper Helper.
  * \param[in] requestFunc Request func.
- * \param[in] requestArg Request arg.
- * \param[in] props Props.
+ * \param[in] data Caller data.
+ * \param[in] props Properties.
  *
  * \retval VMK_OK Success.
  */
@@ -185,14 +200,16 @@ VMK_ReturnStatus
 vmk_HelperSubmitRequest(
    vmk_Helper helper,
    vmk_HelperRequestFunc requestFunc,
-   vmk_AddrCookie requestArg,
+   vmk_AddrCookie data,
    const vmk_HelperRequestProps *props);
 
 /**
  * \brief Helper: update props.
  *
+ * \note This function will not block.
+ *
  * \param[in] helper Helper.
- * \param[in] props Props.
+ * \param[in] props Properties.
  *
  * \retval VMK_OK Success.
  */

@@ -165,89 +165,114 @@ typedef enum {
 } vmk_LogUrgency;
 
 /**
- * \brief Log the current call stack through a log component.
+ * \brief Log the call stack of the calling world through a component.
  *
- * \param[in] component Component.
+ * \note This function will not block.
  *
- * \retval VMK_OK Success.
+ * \param[in] handle Component.
+ *
+ * \retval VMK_OK The backtrace was logged.
+ * \retval VMK_BAD_PARAM handle is invalid.
  */
 VMK_ReturnStatus
 vmk_LogBacktrace(
-   vmk_LogComponent component);
+   vmk_LogComponent handle);
 
 /**
- * \brief Log the current call stack without a log component.
+ * \brief Log the call stack of the calling world.
  *
- * \retval VMK_OK Success.
+ * \note This function will not block.
+ *
+ * \retval VMK_OK The backtrace was logged.
  */
 VMK_ReturnStatus
 vmk_LogBacktraceMessage(void);
 
 /**
- * \brief Log: find log component by name.
+ * \brief Look a log component up by module and name.
  *
- * \param[in] moduleID Module id.
- * \param[in] name Name.
- * \param[in,out] componentOut Component out.
+ * \note This function will not block.
  *
- * \retval VMK_OK Success.
+ * \param[in] id Module that registered it.
+ * \param[in] name Component name.
+ * \param[out] handle Receives the handle.
+ *
+ * \retval VMK_OK *handle is set.
+ * \retval VMK_NOT_FOUND No such component.
  */
 VMK_ReturnStatus
 vmk_LogFindLogComponentByName(
-   vmk_ModuleID moduleID,
+   vmk_ModuleID id,
    const vmk_Name *name,
-   vmk_LogComponent *componentOut);
+   vmk_LogComponent *handle);
 
 /**
- * \brief Return the current level of a log component.
+ * \brief Current level of a log component.
  *
- * \param[in] component Component.
+ * \note This function will not block.
+ *
+ * \param[in] handle Component.
+ *
+ * \return The level; messages with a higher level are dropped.
  */
 vmk_int32
 vmk_LogGetCurrentLogLevel(
-   vmk_LogComponent component);
+   vmk_LogComponent handle);
 
 /**
- * \brief Return the name of a log component.
+ * \brief Name of a log component.
  *
- * \param[in] component Component.
+ * \note This function will not block.
+ *
+ * \param[in] handle Component.
+ *
+ * \return The name, owned by the component.
  */
 const char *
 vmk_LogGetName(
-   vmk_LogComponent component);
+   vmk_LogComponent handle);
 
 /**
- * \brief Heap space one log component needs, for sizing module heaps.
+ * \brief Heap bytes one log component needs.
+ *
+ * \note This function will not block.
+ *
+ * \return Bytes to add to the module heap per component.
  */
 vmk_ByteCount
 vmk_LogHeapAllocSize(void);
 
 /**
- * \brief Log a formatted message if the component's level is at least the given level.
+ * \brief Log a message through a component if its level allows.
  *
- * \param[in] urgency Urgency.
- * \param[in] component Component.
- * \param[in] level Level.
- * \param[in] fmt printf-style format.
+ * \note This function will not block.
  *
- * \retval VMK_OK Success.
+ * \param[in] urgency Normal, warning or alert.
+ * \param[in] handle Component.
+ * \param[in] level Level of the message.
+ * \param[in] fmt printf-style format string.
+ *
+ * \retval VMK_OK The message was logged or filtered out.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_LogLevel(
    vmk_LogUrgency urgency,
-   vmk_LogComponent component,
+   vmk_LogComponent handle,
    vmk_int32 level,
    const char *fmt,
    ...)
    VMK_ATTRIBUTE_PRINTF(4, 5);
 
 /**
- * \brief Log a formatted message without a log component.
+ * \brief Log a message with no component.
  *
- * \param[in] urgency Urgency.
- * \param[in] fmt printf-style format.
+ * \note This function will not block.
  *
- * \retval VMK_OK Success.
+ * \param[in] urgency Normal, warning or alert.
+ * \param[in] fmt printf-style format string.
+ *
+ * \retval VMK_OK The message was logged.
  */
 VMK_ReturnStatus
 vmk_LogNoLevel(
@@ -257,78 +282,99 @@ vmk_LogNoLevel(
    VMK_ATTRIBUTE_PRINTF(2, 3);
 
 /**
- * \brief Register a log.
+ * \brief Register a log component with its own level.
  *
- * \param[in] props Props.
- * \param[in,out] componentOut Component out.
+ * \note This function will not block.
  *
- * \retval VMK_OK Success.
+ * \param[in] props Name, module, heap and default level.
+ * \param[out] handle Receives the handle of the component.
+ *
+ * \retval VMK_OK The component exists and *handle is set.
+ * \retval VMK_BAD_PARAM An argument is NULL.
+ * \retval VMK_NO_MEMORY Not enough memory in the heap.
+ * \retval VMK_INVALID_MODULE The module ID is not registered.
+ * \retval VMK_EXISTS The module already has a component of that name.
  */
 VMK_ReturnStatus
 vmk_LogRegister(
    const vmk_LogProperties *props,
-   vmk_LogComponent *componentOut);
+   vmk_LogComponent *handle);
 
 /**
- * \brief Set the current log level of a log.
+ * \brief Set the level of a log component.
  *
- * \param[in] component Component.
- * \param[in] int32 Int 32.
+ * \note This function will not block.
  *
- * \retval VMK_OK Success.
+ * \param[in] handle Component.
+ * \param[in] level New level.
+ *
+ * \retval VMK_OK The level is set.
+ * \retval VMK_BAD_PARAM handle is invalid.
  */
 VMK_ReturnStatus
 vmk_LogSetCurrentLogLevel(
-   vmk_LogComponent component,
-   vmk_int32 int32);
+   vmk_LogComponent handle,
+   vmk_int32 level);
 
 /**
- * \brief Unregister a log.
+ * \brief Unregister a log component.
  *
- * \param[in] component Component.
+ * \note This function will not block.
  *
- * \retval VMK_OK Success.
+ * \param[in] handle Component to remove.
+ *
+ * \retval VMK_OK The component is gone.
+ * \retval VMK_NOT_FOUND handle is not a registered component.
  */
 VMK_ReturnStatus
 vmk_LogUnregister(
-   vmk_LogComponent component);
+   vmk_LogComponent handle);
 
 /**
- * \brief Return a short human-readable description of a status code.
+ * \brief Text describing a status code.
  *
- * \param[in] status Status.
+ * \note This function will not block.
+ *
+ * \param[in] status Status to describe.
+ *
+ * \return A constant string; unknown codes give a generic text.
  */
 const char *
 vmk_StatusToString(
    VMK_ReturnStatus status);
 
 /**
- * \brief va_list form of vmk_LogLevel().
+ * \brief vmk_LogLevel() with a va_list.
  *
- * \param[in] urgency Urgency.
- * \param[in] component Component.
- * \param[in] level Level.
- * \param[in] fmt printf-style format.
- * \param[in,out] ap Arguments for the format.
+ * \note This function will not block.
  *
- * \retval VMK_OK Success.
+ * \param[in] urgency Normal, warning or alert.
+ * \param[in] handle Component.
+ * \param[in] level Level of the message.
+ * \param[in] fmt printf-style format string.
+ * \param[in] ap Arguments for fmt.
+ *
+ * \retval VMK_OK The message was logged or filtered out.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_vLogLevel(
    vmk_LogUrgency urgency,
-   vmk_LogComponent component,
+   vmk_LogComponent handle,
    vmk_int32 level,
    const char *fmt,
    va_list ap);
 
 /**
- * \brief va_list form of vmk_LogNoLevel().
+ * \brief vmk_LogNoLevel() with a va_list.
  *
- * \param[in] urgency Urgency.
- * \param[in] fmt printf-style format.
- * \param[in,out] ap Arguments for the format.
+ * \note This function will not block.
  *
- * \retval VMK_OK Success.
+ * \param[in] urgency Normal, warning or alert.
+ * \param[in] fmt printf-style format string.
+ * \param[in] ap Arguments for fmt.
+ *
+ * \retval VMK_OK The message was logged.
  */
 VMK_ReturnStatus
 vmk_vLogNoLevel(

@@ -96,13 +96,17 @@ typedef struct vmk_MgmtProps {
 /**
  * \brief Mgmt: add key.
  *
- * \param[in] handle Handle.
+ * \note This function may block.
+ *
+ * \param[in] handle Management handle.
  * \param[in] keyType Key type.
- * \param[in,out] keyName Key name.
+ * \param[in] keyName Key name.
  * \param[in] getFn Get fn.
  * \param[in] setFn Set fn.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_NO_MEMORY Not enough memory.
  */
 VMK_ReturnStatus
 vmk_MgmtAddKey(
@@ -115,7 +119,9 @@ vmk_MgmtAddKey(
 /**
  * \brief Invoke a management callback (use vmk_MgmtCallbackInvoke()).
  *
- * \param[in] handle Handle.
+ * \note This function may block.
+ *
+ * \param[in] handle Management handle.
  * \param[in,out] envelope Envelope.
  * \param[in] callbackId Callback id.
  * \param[in] argCount Arg count.
@@ -133,9 +139,12 @@ vmk_MgmtCallbackInvokeInt(
 /**
  * \brief Destroy a mgmt.
  *
- * \param[in] handle Handle.
+ * \note This function may block.
+ *
+ * \param[in] handle Management handle.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_MgmtDestroy(
@@ -144,7 +153,9 @@ vmk_MgmtDestroy(
 /**
  * \brief Initialize a mgmt.
  *
- * \param[in,out] props Props.
+ * \note This function may block.
+ *
+ * \param[in] props Properties.
  * \param[in,out] handleOut Handle out.
  *
  * \retval VMK_OK Success.
@@ -157,22 +168,26 @@ vmk_MgmtInit(
 /**
  * \brief Mgmt: register instance callbacks.
  *
- * \param[in] handle Handle.
+ * \note This function may block.
+ *
+ * \param[in] handle Management handle.
  * \param[in] instanceId Instance id.
- * \param[in] moduleID Module id.
- * \param[in] heapID Heap id.
- * \param[in,out] displayName Display name.
+ * \param[in] modId Module ID.
+ * \param[in] heapId Heap handle.
+ * \param[in] displayName Display name.
  * \param[in] numCallbacks Num callbacks.
- * \param[in,out] callbacks Callbacks.
+ * \param[in] callbacks Callbacks.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_NO_MEMORY Not enough memory.
  */
 VMK_ReturnStatus
 vmk_MgmtRegisterInstanceCallbacks(
    vmk_MgmtHandle handle,
    vmk_uint64 instanceId,
-   vmk_ModuleID moduleID,
-   vmk_HeapID heapID,
+   vmk_ModuleID modId,
+   vmk_HeapID heapId,
    vmk_Name *displayName,
    vmk_uint32 numCallbacks,
    vmk_MgmtCallbackInfo *callbacks);
@@ -180,15 +195,18 @@ vmk_MgmtRegisterInstanceCallbacks(
 /**
  * \brief Mgmt: unregister instance callbacks.
  *
- * \param[in] handle Handle.
- * \param[in] uint64 Uint 64.
+ * \note This function may block.
+ *
+ * \param[in] handle Management handle.
+ * \param[in] instanceId Instance id.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_MgmtUnregisterInstanceCallbacks(
    vmk_MgmtHandle handle,
-   vmk_uint64 uint64);
+   vmk_uint64 instanceId);
 
 /** \} */
 

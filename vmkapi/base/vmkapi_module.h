@@ -158,83 +158,113 @@ typedef struct vmk_ModInfoStack {
 } vmk_ModInfoStack;
 
 /**
- * \brief Module: decrement use count.
+ * \brief Drop a use-count reference taken with vmk_ModuleIncUseCount().
  *
- * \param[in] moduleID Module id.
+ * \note This function will not block.
  *
- * \retval VMK_OK Success.
+ * \param[in] module Module.
+ *
+ * \retval VMK_OK The use count is lowered.
+ * \retval VMK_NOT_FOUND No module has that ID.
+ * \retval VMK_MODULE_NOT_LOADED The module is not loaded.
  */
 VMK_ReturnStatus
 vmk_ModuleDecUseCount(
-   vmk_ModuleID moduleID);
+   vmk_ModuleID module);
 
 /**
- * \brief Identifier the debugger uses for a module.
+ * \brief Identifier debuggers use for a module.
  *
- * \param[in] moduleID Module id.
+ * \note This function will not block.
+ *
+ * \param[in] module Module.
+ *
+ * \return The debug ID (in vmkemu, the module ID).
  */
 vmk_uint64
 vmk_ModuleGetDebugID(
-   vmk_ModuleID moduleID);
+   vmk_ModuleID module);
 
 /**
- * \brief Get the heap ID of a module.
+ * \brief The heap set for a module with vmk_ModuleSetHeapID().
  *
- * \param[in] moduleID Module id.
+ * \note This function will not block.
+ *
+ * \param[in] module Module.
+ *
+ * \return The heap, or VMK_INVALID_HEAP_ID if none is set.
  */
 vmk_HeapID
 vmk_ModuleGetHeapID(
-   vmk_ModuleID moduleID);
+   vmk_ModuleID module);
 
 /**
- * \brief Get the ID of a module.
+ * \brief Look a module up by name.
  *
- * \param[in] name Name.
+ * \note This function will not block.
+ *
+ * \param[in] moduleName Module name.
+ *
+ * \return The module ID, or VMK_INVALID_MODULE_ID if no such module is loaded.
  */
 vmk_ModuleID
 vmk_ModuleGetID(
-   const char *name);
+   const char *moduleName);
 
 /**
- * \brief Get the name of a module.
+ * \brief Copy a module's name.
  *
- * \param[in] moduleID Module id.
- * \param[in] name Name.
- * \param[in] nameLen Name len.
+ * \note This function will not block.
  *
- * \retval VMK_OK Success.
+ * \param[in] module Module.
+ * \param[out] moduleName Buffer that receives the name.
+ * \param[in] len Size of the buffer in bytes.
+ *
+ * \retval VMK_OK The name is copied.
+ * \retval VMK_NOT_FOUND No module has that ID.
+ * \retval VMK_BAD_PARAM moduleName is NULL or len is too small.
  */
 VMK_ReturnStatus
 vmk_ModuleGetName(
-   vmk_ModuleID moduleID,
-   char *name,
-   vmk_ByteCountSmall nameLen);
+   vmk_ModuleID module,
+   char *moduleName,
+   vmk_ByteCountSmall len);
 
 /**
- * \brief Module: increment use count.
+ * \brief Keep a module from being unloaded.
  *
- * \param[in] moduleID Module id.
+ * \note This function will not block.
  *
- * \retval VMK_OK Success.
+ * \param[in] module Module.
+ *
+ * \retval VMK_OK The use count is raised.
+ * \retval VMK_NOT_FOUND No module has that ID.
+ * \retval VMK_MODULE_NOT_LOADED The module is being unloaded.
  */
 VMK_ReturnStatus
 vmk_ModuleIncUseCount(
-   vmk_ModuleID moduleID);
+   vmk_ModuleID module);
 
 /**
- * \brief Pop the top of the calling world's module-call stack.
+ * \brief Undo the last vmk_ModulePushId() of the calling world.
+ *
+ * \note This function will not block.
  */
 void
 vmk_ModulePopId(void);
 
 /**
- * \brief Push a module onto the calling world's module-call stack.
+ * \brief Record that the calling world enters another module (used by
+ *     VMKAPI_MODULE_CALL).
  *
- * \param[in] moduleID Module id.
- * \param[in] function Function.
- * \param[in,out] modStack Mod stack.
+ * \note This function will not block.
  *
- * \retval VMK_OK Success.
+ * \param[in] moduleID Module being entered.
+ * \param[in] function Function being called.
+ * \param[in] modStack Caller-provided stack entry.
+ *
+ * \retval VMK_OK The entry is pushed.
+ * \retval VMK_MODULE_NOT_LOADED The module is not loaded.
  */
 VMK_ReturnStatus
 vmk_ModulePushId(
@@ -243,45 +273,61 @@ vmk_ModulePushId(
    vmk_ModInfoStack *modStack);
 
 /**
- * \brief Register the calling module and obtain its module ID.
+ * \brief Register the calling module with the kernel; the first call of a
+ *     module's init.
  *
- * \param[in,out] moduleID Module id.
- * \param[in] vmkApiRevision Vmk api revision.
+ * \note This function may block.
  *
- * \retval VMK_OK Success.
+ * \param[out] id Receives the module ID.
+ * \param[in] vmkApiModRevision VMKAPI_REVISION the module was built with.
+ *
+ * \retval VMK_OK The module is registered.
+ * \retval VMK_BAD_PARAM id is NULL.
+ * \retval VMK_EXISTS The module is already registered.
+ * \retval VMK_NOT_SUPPORTED The revision is not compatible with this API.
  */
 VMK_ReturnStatus
 vmk_ModuleRegister(
-   vmk_ModuleID *moduleID,
-   vmk_uint32 vmkApiRevision);
+   vmk_ModuleID *id,
+   vmk_uint32 vmkApiModRevision);
 
 /**
- * \brief Set the heap ID of a module.
+ * \brief Set the default heap of a module.
  *
- * \param[in] moduleID Module id.
- * \param[in] heap Heap.
+ * \note This function will not block.
+ *
+ * \param[in] module Module.
+ * \param[in] heap Heap to use.
  */
 void
 vmk_ModuleSetHeapID(
-   vmk_ModuleID moduleID,
+   vmk_ModuleID module,
    vmk_HeapID heap);
 
 /**
- * \brief Module ID at the top of the caller's module-call stack.
+ * \brief Module the calling world is currently running in.
+ *
+ * \note This function will not block.
+ *
+ * \return The module ID on top of the world's module stack.
  */
 vmk_ModuleID
 vmk_ModuleStackTop(void);
 
 /**
- * \brief Unregister a module.
+ * \brief Unregister a module; the last call of its cleanup.
  *
- * \param[in] moduleID Module id.
+ * \note This function may block.
  *
- * \retval VMK_OK Success.
+ * \param[in] id Module ID from vmk_ModuleRegister().
+ *
+ * \retval VMK_OK The module is unregistered.
+ * \retval VMK_NOT_FOUND No module has that ID.
+ * \retval VMK_BUSY Other modules still use it.
  */
 VMK_ReturnStatus
 vmk_ModuleUnregister(
-   vmk_ModuleID moduleID);
+   vmk_ModuleID id);
 
 /** \} */
 

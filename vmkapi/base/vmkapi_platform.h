@@ -43,11 +43,14 @@ typedef vmk_uintptr_t vmk_CPUFlags;
 /**
  * \brief Flush a range from the caches of a PCPU.
  *
+ * \note This function may block.
+ *
  * \param[in] pcpu Pcpu.
  * \param[in] va Va.
- * \param[in] size Size.
+ * \param[in] size Size in bytes.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_CPUCacheFlush(
@@ -57,24 +60,32 @@ vmk_CPUCacheFlush(
 
 /**
  * \brief Disable interrupts on the current (simulated) CPU.
+ *
+ * \note This function will not block.
  */
 void
 vmk_CPUDisableInterrupts(void);
 
 /**
  * \brief Enable interrupts on the current (simulated) CPU.
+ *
+ * \note This function will not block.
  */
 void
 vmk_CPUEnableInterrupts(void);
 
 /**
  * \brief Save the current CPU flags (interrupt state).
+ *
+ * \note This function will not block.
  */
 vmk_CPUFlags
 vmk_CPUGetFlags(void);
 
 /**
  * \brief Flush the caches of all PCPUs.
+ *
+ * \note This function may block.
  *
  * \retval VMK_OK Success.
  */
@@ -83,12 +94,16 @@ vmk_CPUGlobalCacheFlush(void);
 
 /**
  * \brief Whether interrupts are enabled on the current (simulated) CPU.
+ *
+ * \note This function will not block.
  */
 vmk_Bool
 vmk_CPUHasIntsEnabled(void);
 
 /**
  * \brief Restore CPU flags saved by vmk_CPUGetFlags().
+ *
+ * \note This function will not block.
  *
  * \param[in] flags Flags.
  */
@@ -98,6 +113,8 @@ vmk_CPUSetFlags(
 
 /**
  * \brief Clear the x86 direction flag so string instructions move forward.
+ *
+ * \note This function will not block.
  */
 static VMK_ALWAYS_INLINE void
 vmk_CPUEnsureClearDF(void)
@@ -109,6 +126,8 @@ vmk_CPUEnsureClearDF(void)
 
 /**
  * \brief Load fence: earlier loads complete before later loads.
+ *
+ * \note This function will not block.
  */
 static VMK_ALWAYS_INLINE void
 vmk_CPUMemFenceRead(void)
@@ -122,6 +141,8 @@ vmk_CPUMemFenceRead(void)
 
 /**
  * \brief Full fence: earlier loads and stores complete before later ones.
+ *
+ * \note This function will not block.
  */
 static VMK_ALWAYS_INLINE void
 vmk_CPUMemFenceReadWrite(void)
@@ -135,6 +156,8 @@ vmk_CPUMemFenceReadWrite(void)
 
 /**
  * \brief Store fence: earlier stores complete before later stores.
+ *
+ * \note This function will not block.
  */
 static VMK_ALWAYS_INLINE void
 vmk_CPUMemFenceWrite(void)

@@ -29,13 +29,18 @@ typedef struct vmk_SemaphoreInt *vmk_Semaphore;
 typedef struct vmk_SemaphoreRWInt *vmk_SemaphoreRW;
 
 /**
- * \brief Create a binary semaphore (a sleeping mutex).
+ * \brief Create a binary semaphore (a sleeping mutex) that starts unlocked.
  *
- * \param[in,out] sema Sema.
- * \param[in] moduleID Module id.
- * \param[in] name Name.
+ * \note This function will not block.
  *
- * \retval VMK_OK Success.
+ * \param[out] sema Semaphore to initialize.
+ * \param[in] moduleID Module that owns it.
+ * \param[in] name Name for debugging.
+ *
+ * \retval VMK_OK The semaphore is ready.
+ * \retval VMK_BAD_PARAM sema or name is NULL.
+ * \retval VMK_NO_MEMORY Not enough memory for the semaphore.
+ * \retval VMK_NO_MODULE_HEAP The module has no heap.
  */
 VMK_ReturnStatus
 vmk_BinarySemaCreate(
@@ -46,7 +51,9 @@ vmk_BinarySemaCreate(
 /**
  * \brief Report unless the semaphore has readers (debug support).
  *
- * \param[in,out] sema Sema.
+ * \note This function will not block.
+ *
+ * \param[in,out] sema Semaphore.
  */
 void
 vmk_RWSemaAssertHasReadersInt(
@@ -55,7 +62,9 @@ vmk_RWSemaAssertHasReadersInt(
 /**
  * \brief Report unless the semaphore has readers or a writer (debug support).
  *
- * \param[in,out] sema Sema.
+ * \note This function will not block.
+ *
+ * \param[in,out] sema Semaphore.
  */
 void
 vmk_RWSemaAssertHasReadersWriterInt(
@@ -64,7 +73,9 @@ vmk_RWSemaAssertHasReadersWriterInt(
 /**
  * \brief Report unless the semaphore has a writer (debug support).
  *
- * \param[in,out] sema Sema.
+ * \note This function will not block.
+ *
+ * \param[in,out] sema Semaphore.
  */
 void
 vmk_RWSemaAssertHasWriterInt(
@@ -73,11 +84,16 @@ vmk_RWSemaAssertHasWriterInt(
 /**
  * \brief Create a reader-writer semaphore.
  *
- * \param[in,out] sema Sema.
- * \param[in] moduleID Module id.
- * \param[in] name Name.
+ * \note This function will not block.
  *
- * \retval VMK_OK Success.
+ * \param[out] sema Semaphore to initialize.
+ * \param[in] moduleID Module that owns it.
+ * \param[in] name Name for debugging.
+ *
+ * \retval VMK_OK The semaphore is ready.
+ * \retval VMK_BAD_PARAM sema or name is NULL.
+ * \retval VMK_NO_MEMORY Not enough memory for the semaphore.
+ * \retval VMK_NO_MODULE_HEAP The module has no heap.
  */
 VMK_ReturnStatus
 vmk_RWSemaCreate(
@@ -86,9 +102,11 @@ vmk_RWSemaCreate(
    const char *name);
 
 /**
- * \brief Destroy a reader-writer semaphore.
+ * \brief Destroy a reader-writer semaphore that nobody holds.
  *
- * \param[in,out] sema Sema.
+ * \note This function will not block.
+ *
+ * \param[in] sema Semaphore.
  */
 void
 vmk_RWSemaDestroy(
@@ -97,25 +115,32 @@ vmk_RWSemaDestroy(
 /**
  * \brief Turn a write hold into a read hold.
  *
- * \param[in,out] sema Sema.
+ * \note This function will not block.
+ *
+ * \param[in] sema Semaphore held for writing by the caller.
  */
 void
 vmk_RWSemaDowngradeToRead(
    vmk_SemaphoreRW *sema);
 
 /**
- * \brief Acquire a reader-writer semaphore for reading (may block).
+ * \brief Acquire a reader-writer semaphore for reading, sleeping while a writer
+ *     holds it.
  *
- * \param[in,out] sema Sema.
+ * \note This function may block.
+ *
+ * \param[in] sema Semaphore.
  */
 void
 vmk_RWSemaReadLock(
    vmk_SemaphoreRW *sema);
 
 /**
- * \brief Release a read hold of a reader-writer semaphore.
+ * \brief Release a read hold.
  *
- * \param[in,out] sema Sema.
+ * \note This function will not block.
+ *
+ * \param[in] sema Semaphore.
  */
 void
 vmk_RWSemaReadUnlock(
@@ -124,49 +149,64 @@ vmk_RWSemaReadUnlock(
 /**
  * \brief Acquire a reader-writer semaphore for reading if that needs no wait.
  *
- * \param[in,out] sema Sema.
+ * \note This function will not block.
  *
- * \retval VMK_OK Success.
+ * \param[in] sema Semaphore.
+ *
+ * \retval VMK_OK Read access is held.
+ * \retval VMK_WOULD_BLOCK A writer holds or waits for it.
  */
 VMK_ReturnStatus
 vmk_RWSemaTryReadLock(
    vmk_SemaphoreRW *sema);
 
 /**
- * \brief Turn a read hold into a write hold if that needs no wait.
+ * \brief Turn a read hold into a write hold if the caller is the only reader.
  *
- * \param[in,out] sema Sema.
+ * \note This function will not block.
  *
- * \retval VMK_OK Success.
+ * \param[in] sema Semaphore held for reading by the caller.
+ *
+ * \retval VMK_OK The caller now holds it for writing.
+ * \retval VMK_BUSY Other readers hold it.
  */
 VMK_ReturnStatus
 vmk_RWSemaTryUpgradeFromRead(
    vmk_SemaphoreRW *sema);
 
 /**
- * \brief Turn a read hold into a write hold (may block).
+ * \brief Turn a read hold into a write hold, waiting for other readers to leave.
  *
- * \param[in,out] sema Sema.
+ * \note This function may block.
  *
- * \retval VMK_OK Success.
+ * \param[in] sema Semaphore held for reading by the caller.
+ *
+ * \retval VMK_OK The caller now holds it for writing.
+ * \retval VMK_BUSY Another reader is already upgrading; the caller still holds
+ *     it for reading.
  */
 VMK_ReturnStatus
 vmk_RWSemaUpgradeFromRead(
    vmk_SemaphoreRW *sema);
 
 /**
- * \brief Acquire a reader-writer semaphore for writing (may block).
+ * \brief Acquire a reader-writer semaphore for writing, sleeping while anyone
+ *     holds it.
  *
- * \param[in,out] sema Sema.
+ * \note This function may block.
+ *
+ * \param[in] sema Semaphore.
  */
 void
 vmk_RWSemaWriteLock(
    vmk_SemaphoreRW *sema);
 
 /**
- * \brief Release a write hold of a reader-writer semaphore.
+ * \brief Release a write hold.
  *
- * \param[in,out] sema Sema.
+ * \note This function will not block.
+ *
+ * \param[in] sema Semaphore.
  */
 void
 vmk_RWSemaWriteUnlock(
@@ -175,7 +215,9 @@ vmk_RWSemaWriteUnlock(
 /**
  * \brief Report unless a semaphore is (or is not) held by the caller.
  *
- * \param[in,out] sema Sema.
+ * \note This function will not block.
+ *
+ * \param[in,out] sema Semaphore.
  * \param[in] locked Locked.
  */
 void
@@ -186,12 +228,17 @@ vmk_SemaAssertHasState(
 /**
  * \brief Create a counting semaphore.
  *
- * \param[in,out] sema Sema.
- * \param[in] moduleID Module id.
- * \param[in] name Name.
- * \param[in] value Value.
+ * \note This function will not block.
  *
- * \retval VMK_OK Success.
+ * \param[out] sema Semaphore to initialize.
+ * \param[in] moduleID Module that owns it.
+ * \param[in] name Name for debugging.
+ * \param[in] value Initial count.
+ *
+ * \retval VMK_OK The semaphore is ready.
+ * \retval VMK_BAD_PARAM sema or name is NULL.
+ * \retval VMK_NO_MEMORY Not enough memory for the semaphore.
+ * \retval VMK_NO_MODULE_HEAP The module has no heap.
  */
 VMK_ReturnStatus
 vmk_SemaCreate(
@@ -201,38 +248,47 @@ vmk_SemaCreate(
    vmk_int32 value);
 
 /**
- * \brief Destroy a semaphore.
+ * \brief Destroy a semaphore that nobody waits on.
  *
- * \param[in,out] sema Sema.
+ * \note This function will not block.
+ *
+ * \param[in] sema Semaphore.
  */
 void
 vmk_SemaDestroy(
    vmk_Semaphore *sema);
 
 /**
- * \brief Acquire a semaphore (may block).
+ * \brief Decrement a semaphore, sleeping while its count is zero.
  *
- * \param[in,out] sema Sema.
+ * \note This function may block.
+ *
+ * \param[in] sema Semaphore.
  */
 void
 vmk_SemaLock(
    vmk_Semaphore *sema);
 
 /**
- * \brief Acquire a semaphore if that needs no wait.
+ * \brief Decrement a semaphore if that needs no wait.
  *
- * \param[in,out] sema Sema.
+ * \note This function will not block.
  *
- * \retval VMK_OK Success.
+ * \param[in] sema Semaphore.
+ *
+ * \retval VMK_OK The semaphore was decremented.
+ * \retval VMK_BUSY Its count is zero.
  */
 VMK_ReturnStatus
 vmk_SemaTryLock(
    vmk_Semaphore *sema);
 
 /**
- * \brief Release a semaphore.
+ * \brief Increment a semaphore, waking a waiter if any.
  *
- * \param[in,out] sema Sema.
+ * \note This function will not block.
+ *
+ * \param[in] sema Semaphore.
  */
 void
 vmk_SemaUnlock(
@@ -241,7 +297,9 @@ vmk_SemaUnlock(
 /**
  * \brief Debug builds: report unless the semaphore has readers.
  *
- * \param[in,out] sema Sema.
+ * \note This function will not block.
+ *
+ * \param[in] sema Semaphore.
  */
 static VMK_ALWAYS_INLINE void
 vmk_RWSemaAssertHasReaders(
@@ -257,7 +315,9 @@ vmk_RWSemaAssertHasReaders(
 /**
  * \brief Debug builds: report unless the semaphore has readers or a writer.
  *
- * \param[in,out] sema Sema.
+ * \note This function will not block.
+ *
+ * \param[in] sema Semaphore.
  */
 static VMK_ALWAYS_INLINE void
 vmk_RWSemaAssertHasReadersWriter(
@@ -273,7 +333,9 @@ vmk_RWSemaAssertHasReadersWriter(
 /**
  * \brief Debug builds: report unless the semaphore has a writer.
  *
- * \param[in,out] sema Sema.
+ * \note This function will not block.
+ *
+ * \param[in] sema Semaphore.
  */
 static VMK_ALWAYS_INLINE void
 vmk_RWSemaAssertHasWriter(
@@ -289,7 +351,9 @@ vmk_RWSemaAssertHasWriter(
 /**
  * \brief Debug builds: report unless the caller holds the semaphore.
  *
- * \param[in,out] sema Sema.
+ * \note This function will not block.
+ *
+ * \param[in] sema Semaphore.
  */
 static VMK_ALWAYS_INLINE void
 vmk_SemaAssertIsLocked(
@@ -305,7 +369,9 @@ vmk_SemaAssertIsLocked(
 /**
  * \brief Debug builds: report if the caller holds the semaphore.
  *
- * \param[in,out] sema Sema.
+ * \note This function will not block.
+ *
+ * \param[in] sema Semaphore.
  */
 static VMK_ALWAYS_INLINE void
 vmk_SemaAssertIsUnlocked(

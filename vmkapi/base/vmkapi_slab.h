@@ -144,95 +144,144 @@ typedef struct vmk_SlabMemSize {
 } vmk_SlabMemSize;
 
 /**
- * \brief Allocate an object from a slab cache without blocking.
+ * \brief Take one object from a slab cache without waiting.
  *
- * \param[in] slab Slab.
+ * \note This function will not block.
+ *
+ * \param[in] cache Cache to allocate from.
+ *
+ * \return A constructed object, or NULL when maxObj objects are outstanding or
+ *     memory ran out.
  */
 void *
 vmk_SlabAlloc(
-   vmk_SlabID slab);
+   vmk_SlabID cache);
 
 /**
- * \brief Allocate an object, waiting up to a timeout for a free one.
+ * \brief Take one object from a slab cache, waiting for a free one if needed.
  *
- * \param[in] slab Slab.
- * \param[in] uint32 Uint 32.
+ * \note This function may block, unless timeoutMS is VMK_TIMEOUT_NONBLOCKING.
+ *
+ * \param[in] cache Cache to allocate from.
+ * \param[in] timeoutMS Longest wait in milliseconds: VMK_TIMEOUT_NONBLOCKING
+ *     fails at once, VMK_TIMEOUT_UNLIMITED_MS waits for ever.
+ *
+ * \return A constructed object, or NULL when none became free in time.
  */
 void *
 vmk_SlabAllocWithTimeout(
-   vmk_SlabID slab,
-   vmk_uint32 uint32);
+   vmk_SlabID cache,
+   vmk_uint32 timeoutMS);
 
 /**
- * \brief Size of the control area a slab keeps inside or after each free object.
+ * \brief Size of the free-list link a slab keeps in each free object.
+ *
+ * \note This function will not block.
+ *
+ * \return Bytes needed at ctrlOffset (or past the end of the object when
+ *     ctrlOffset is not set).
  */
 vmk_ByteCountSmall
 vmk_SlabControlSize(void);
 
 /**
- * \brief Create a slab cache.
+ * \brief Create a slab cache of fixed-size objects.
  *
- * \param[in,out] props Props.
- * \param[in,out] slabOut Slab out.
+ * \note This function may block while it allocates the minObj objects; with
+ *     creationTimeoutMS set to VMK_TIMEOUT_NONBLOCKING it will not block.
+ * \note vmkemu runs the constructor once per object when its cluster is carved
+ *     from memory and the destructor once just before the cluster is released,
+ *     as ESXi does; physical contiguity of custom and memory-pool slabs is
+ *     simulated.
  *
- * \retval VMK_OK Success.
+ * \param[in] props Object size, alignment, constructor/destructor, control
+ *     offset, minObj/maxObj and the memory source (simple, custom or memory
+ *     pool).
+ * \param[out] cache Where the handle of the new cache is stored.
+ *
+ * \retval VMK_OK The cache exists and *cache is set.
+ * \retval VMK_BAD_PARAM props or cache is NULL, the type is unknown, minObj >
+ *     maxObj, the alignment is not a power of two or the object is too large.
+ * \retval VMK_NO_MEMORY The minObj objects could not be allocated.
+ * \retval VMK_TIMEOUT creationTimeoutMS passed before the minObj objects were
+ *     allocated.
  */
 VMK_ReturnStatus
 vmk_SlabCreate(
    vmk_SlabCreateProps *props,
-   vmk_SlabID *slabOut);
+   vmk_SlabID *cache);
 
 /**
- * \brief Destroy a slab cache.
+ * \brief Destroy a slab cache and give its memory back.
  *
- * \param[in] slab Slab.
+ * \note This function may block.
+ * \note Destroying a cache with live objects is reported as a leak by vmkemu,
+ *     naming the allocation sites when the audit option is on.
  *
- * \retval VMK_OK Success.
+ * \param[in] cache Cache to destroy; every object must have been freed.
+ *
+ * \retval VMK_OK The cache is gone.
+ * \retval VMK_BAD_PARAM cache is NULL.
+ * \retval VMK_BUSY Objects are still allocated from the cache.
  */
 VMK_ReturnStatus
 vmk_SlabDestroy(
-   vmk_SlabID slab);
+   vmk_SlabID cache);
 
 /**
- * \brief Return an object to the slab cache it came from.
+ * \brief Give an object back to the slab cache it came from.
  *
- * \param[in] slab Slab.
- * \param[in] data Data.
+ * \note This function will not block.
+ * \note Freeing to the wrong cache or freeing twice is reported by vmkemu (ESXi
+ *     may corrupt the cache).
+ *
+ * \param[in] cache Cache the object was allocated from.
+ * \param[in] object Object to free; it keeps its constructed state.
  */
 void
 vmk_SlabFree(
-   vmk_SlabID slab,
-   void *data);
+   vmk_SlabID cache,
+   void *object);
 
 /**
- * \brief Largest object size a slab supports for a given alignment.
+ * \brief Largest object a slab cache can hold at a given alignment.
  *
- * \param[in] alignment Alignment.
+ * \note This function will not block.
+ *
+ * \param[in] alignment Object alignment in bytes (a power of two).
+ *
+ * \return The largest objSize vmk_SlabCreate() accepts with that alignment.
  */
 vmk_ByteCountSmall
 vmk_SlabGetMaxObjectSize(
    vmk_ByteCountSmall alignment);
 
 /**
- * \brief Pages a slab with these properties needs at minimum and maximum.
+ * \brief Memory a slab with the given properties would need.
  *
- * \param[in,out] props Props.
- * \param[in,out] slabMemSize Slab mem size.
+ * \note This function will not block.
  *
- * \retval VMK_OK Success.
+ * \param[in] props Properties as they would be passed to vmk_SlabCreate().
+ * \param[out] size Receives the minimum and maximum number of pages.
+ *
+ * \retval VMK_OK *size is filled in.
+ * \retval VMK_BAD_PARAM The properties are invalid or an argument is NULL.
  */
 VMK_ReturnStatus
 vmk_SlabGetMemSize(
    vmk_SlabCreateProps *props,
-   vmk_SlabMemSize *slabMemSize);
+   vmk_SlabMemSize *size);
 
 /**
- * \brief Get the properties of a slab cache.
+ * \brief Report the properties a slab cache was created with.
  *
- * \param[in] slab Slab.
- * \param[in,out] props Props.
+ * \note This function will not block.
  *
- * \retval VMK_OK Success.
+ * \param[in] slab Cache to query.
+ * \param[out] props Receives the properties.
+ *
+ * \retval VMK_OK *props is filled in.
+ * \retval VMK_BAD_PARAM slab or props is NULL.
  */
 VMK_ReturnStatus
 vmk_SlabGetProperties(

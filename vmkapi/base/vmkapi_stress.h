@@ -128,9 +128,12 @@ typedef vmk_uint64 vmk_StressOptionHandle;
 /**
  * \brief Close a stress option.
  *
+ * \note This function will not block.
+ *
  * \param[in] handle Handle.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_StressOptionClose(
@@ -139,54 +142,66 @@ vmk_StressOptionClose(
 /**
  * \brief Whether a stress option fires on this call (counter trigger).
  *
+ * \note This function will not block.
+ *
  * \param[in] handle Handle.
- * \param[in,out] flag Flag.
+ * \param[out] result Result.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_StressOptionCounter(
    vmk_StressOptionHandle handle,
-   vmk_Bool *flag);
+   vmk_Bool *result);
 
 /**
  * \brief Open a stress option.
  *
+ * \note This function will not block.
+ *
  * \param[in] name Name.
- * \param[in,out] handleOut Handle out.
+ * \param[out] handle Handle.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_StressOptionOpen(
    const char *name,
-   vmk_StressOptionHandle *handleOut);
+   vmk_StressOptionHandle *handle);
 
 /**
  * \brief A random value bounded by a stress option's value.
  *
+ * \note This function will not block.
+ *
  * \param[in] handle Handle.
- * \param[in,out] uint32 Uint 32.
+ * \param[out] result Result.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_StressOptionRandValue(
    vmk_StressOptionHandle handle,
-   vmk_uint32 *uint32);
+   vmk_uint32 *result);
 
 /**
  * \brief Value of a stress option.
  *
+ * \note This function will not block.
+ *
  * \param[in] handle Handle.
- * \param[in,out] uint32 Uint 32.
+ * \param[out] result Result.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_StressOptionValue(
    vmk_StressOptionHandle handle,
-   vmk_uint32 *uint32);
+   vmk_uint32 *result);
 
 /** \} */
 

@@ -49,8 +49,10 @@ typedef struct {
 /**
  * \brief Register a function to call when the system reboots.
  *
+ * \note This function will not block.
+ *
  * \param[in] handler Handler.
- * \param[in] data Data.
+ * \param[in] data Caller data.
  *
  * \retval VMK_OK Success.
  */
@@ -62,6 +64,8 @@ vmk_RegisterRebootHandler(
 /**
  * \brief Whether the system is in the given state.
  *
+ * \note This function will not block.
+ *
  * \param[in] state State.
  */
 vmk_Bool
@@ -71,27 +75,34 @@ vmk_SystemCheckState(
 /**
  * \brief Identification string of the running system.
  *
- * \param[in,out] arg Arg.
+ * \note This function will not block.
+ *
+ * \param[out] id Id.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_FAILURE Generic failure.
  */
 VMK_ReturnStatus
 vmk_SystemGetIDString(
-   const char **arg);
+   const char **id);
 
 /**
  * \brief Get the version info of a system.
  *
- * \param[in,out] systemVersionInfo System version info.
+ * \note This function will not block.
+ *
+ * \param[out] info Info.
  *
  * \retval VMK_OK Success.
  */
 VMK_ReturnStatus
 vmk_SystemGetVersionInfo(
-   vmk_SystemVersionInfo *systemVersionInfo);
+   vmk_SystemVersionInfo *info);
 
 /**
  * \brief Remove a reboot handler.
+ *
+ * \note This function will not block.
  *
  * \param[in] handler Handler.
  *

@@ -134,128 +134,173 @@ typedef struct {
 typedef vmk_int64 vmk_TimerRelCycles;
 
 /**
- * \brief Busy-wait for a number of microseconds.
+ * \brief Busy-wait for at least a given time.
  *
- * \param[in] delayUS Delay us.
+ * \note This function will not block; it spins.
+ *
+ * \param[in] uSecs Microseconds to spin.
  */
 void
 vmk_DelayUsecs(
-   vmk_uint32 delayUS);
+   vmk_uint32 uSecs);
 
 /**
  * \brief Wall-clock time.
  *
- * \param[in,out] timeVal Time val.
+ * \note This function will not block.
+ *
+ * \param[out] tv Receives seconds and microseconds since the epoch.
  */
 void
 vmk_GetTimeOfDay(
-   vmk_TimeVal *timeVal);
+   vmk_TimeVal *tv);
 
 /**
- * \brief Current value of the timer-cycle counter.
+ * \brief Current value of the monotonic timer-cycle counter.
+ *
+ * \note This function will not block.
+ * \note vmkemu counts nanoseconds of the host's monotonic clock (or the manual
+ *     test clock).
+ *
+ * \return Timer cycles since boot.
  */
 vmk_TimerCycles
 vmk_GetTimerCycles(void);
 
 /**
- * \brief Time since boot (since vmkemu initialisation).
+ * \brief Time since the host started.
  *
- * \param[in,out] timeVal Time val.
+ * \note This function will not block.
+ * \note vmkemu counts from EmuCtl_Init().
+ *
+ * \param[out] tv Receives seconds and microseconds since boot.
  */
 void
 vmk_GetUptime(
-   vmk_TimeVal *timeVal);
+   vmk_TimeVal *tv);
 
 /**
- * \brief Cancel a timer, optionally waiting for a running callback.
+ * \brief Disarm a timer.
  *
- * \param[in] timer Timer.
- * \param[in] flag Flag.
+ * \note This function will not block when wait is VMK_FALSE; with VMK_TRUE it
+ *     may block.
  *
- * \retval VMK_OK Success.
+ * \param[in] timer Timer to cancel.
+ * \param[in] wait VMK_TRUE to wait for a callback that is running to finish.
+ *
+ * \retval VMK_OK The timer was pending and is cancelled.
+ * \retval VMK_NOT_FOUND The timer had already fired or was cancelled.
  */
 VMK_ReturnStatus
 vmk_TimerCancel(
    vmk_Timer timer,
-   vmk_Bool flag);
+   vmk_Bool wait);
 
 /**
  * \brief Frequency of the timer-cycle counter.
+ *
+ * \note This function will not block.
+ *
+ * \return Timer cycles per second.
  */
 vmk_uint64
 vmk_TimerCyclesPerSecond(void);
 
 /**
- * \brief Whether a timer is still scheduled.
+ * \brief Whether a timer is armed and has not fired yet.
+ *
+ * \note This function will not block.
  *
  * \param[in] timer Timer.
+ *
+ * \return VMK_TRUE if the timer is pending, else VMK_FALSE.
  */
 vmk_Bool
 vmk_TimerIsPending(
    vmk_Timer timer);
 
 /**
- * \brief Convert signed milliseconds to timer cycles.
+ * \brief Convert a signed count of milliseconds to timer cycles.
  *
- * \param[in] int64 Int 64.
+ * \note This function will not block.
+ *
+ * \param[in] ms Count of milliseconds.
+ *
+ * \return The same duration in timer cycles.
  */
 vmk_TimerRelCycles
 vmk_TimerMSToTC(
-   vmk_int64 int64);
+   vmk_int64 ms);
 
 /**
- * \brief Convert signed nanoseconds to timer cycles.
+ * \brief Convert a signed count of nanoseconds to timer cycles.
  *
- * \param[in] int64 Int 64.
+ * \note This function will not block.
+ *
+ * \param[in] ns Count of nanoseconds.
+ *
+ * \return The same duration in timer cycles.
  */
 vmk_TimerRelCycles
 vmk_TimerNSToTC(
-   vmk_int64 int64);
+   vmk_int64 ns);
 
 /**
- * \brief Create a timer queue.
+ * \brief Create a timer queue whose callbacks run in their own world.
  *
- * \param[in,out] props Props.
- * \param[in,out] queueOut Queue out.
+ * \note This function may block.
  *
- * \retval VMK_OK Success.
+ * \param[in] props Module, heap, name and attributes.
+ * \param[out] queue Receives the handle of the new queue.
+ *
+ * \retval VMK_OK The queue exists and *queue is set.
+ * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_NO_RESOURCES Not enough memory or worlds for the queue.
  */
 VMK_ReturnStatus
 vmk_TimerQueueCreate(
    vmk_TimerQueueProps *props,
-   vmk_TimerQueue *queueOut);
+   vmk_TimerQueue *queue);
 
 /**
- * \brief Destroy a timer queue.
+ * \brief Destroy a timer queue, cancelling its pending timers.
  *
- * \param[in] queue Queue.
+ * \note This function may block.
  *
- * \retval VMK_OK Success.
+ * \param[in] queue Queue to destroy.
+ *
+ * \retval VMK_OK The queue is gone.
+ * \retval VMK_BAD_PARAM queue is invalid.
  */
 VMK_ReturnStatus
 vmk_TimerQueueDestroy(
    vmk_TimerQueue queue);
 
 /**
- * \brief Schedule a one-shot or periodic timer on a timer queue.
+ * \brief Arm a one-shot or periodic timer.
  *
- * \param[in] queue Queue.
- * \param[in] callback Callback.
- * \param[in] cookie Cookie.
- * \param[in] timeoutUS Timeout us.
- * \param[in] toleranceUS Tolerance us.
- * \param[in] attributes Attributes.
- * \param[in] lockDomain Lock domain.
- * \param[in] lockRank Lock rank.
- * \param[in,out] timer Timer.
+ * \note This function will not block.
  *
- * \retval VMK_OK Success.
+ * \param[in] queue Queue that runs the callback (VMK_TIMER_QUEUE_INVALID for the
+ *     system queue).
+ * \param[in] callback Function to call when the timer fires.
+ * \param[in] data Argument for the callback.
+ * \param[in] timeoutUS Delay before the first call, in microseconds.
+ * \param[in] toleranceUS How late the call may be, in microseconds.
+ * \param[in] attributes VMK_TIMER_ATTR_NONE or VMK_TIMER_ATTR_PERIODIC.
+ * \param[in] lockDomain Lock domain of the callback, or VMK_LOCKDOMAIN_INVALID.
+ * \param[in] lockRank Lock rank of the callback, or VMK_SPINLOCK_UNRANKED.
+ * \param[out] timer Receives the handle of the timer.
+ *
+ * \retval VMK_OK The timer is armed and *timer is set.
+ * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_NO_RESOURCES No timer could be allocated.
  */
 VMK_ReturnStatus
 vmk_TimerSchedule(
    vmk_TimerQueue queue,
    vmk_TimerCallback callback,
-   vmk_TimerCookie cookie,
+   vmk_TimerCookie data,
    vmk_int64 timeoutUS,
    vmk_int64 toleranceUS,
    vmk_TimerAttributes attributes,
@@ -264,28 +309,33 @@ vmk_TimerSchedule(
    vmk_Timer *timer);
 
 /**
- * \brief Schedule a timer on behalf of a module, optionally reporting whether it was pending.
+ * \brief Arm a timer on behalf of a module, reusing an existing timer handle.
  *
- * \param[in] moduleID Module id.
- * \param[in] queue Queue.
- * \param[in] callback Callback.
- * \param[in] cookie Cookie.
- * \param[in] timeoutUS Timeout us.
- * \param[in] toleranceUS Tolerance us.
- * \param[in] attributes Attributes.
- * \param[in] lockDomain Lock domain.
- * \param[in] lockRank Lock rank.
- * \param[in,out] wasPending Was pending.
- * \param[in,out] timer Timer.
+ * \note This function will not block.
  *
- * \retval VMK_OK Success.
+ * \param[in] moduleID Module charged for the timer.
+ * \param[in] queue Queue that runs the callback (VMK_TIMER_QUEUE_INVALID for the
+ *     system queue).
+ * \param[in] callback Function to call when the timer fires.
+ * \param[in] data Argument for the callback.
+ * \param[in] timeoutUS Delay before the first call, in microseconds.
+ * \param[in] toleranceUS How late the call may be, in microseconds.
+ * \param[in] attributes VMK_TIMER_ATTR_NONE or VMK_TIMER_ATTR_PERIODIC.
+ * \param[in] lockDomain Lock domain of the callback, or VMK_LOCKDOMAIN_INVALID.
+ * \param[in] lockRank Lock rank of the callback, or VMK_SPINLOCK_UNRANKED.
+ * \param[out] wasPending Receives whether the timer was already armed.
+ * \param[out] timer Receives the handle of the timer.
+ *
+ * \retval VMK_OK The timer is armed.
+ * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_NO_RESOURCES No timer could be allocated.
  */
 VMK_ReturnStatus
 vmk_TimerScheduleCustom(
    vmk_ModuleID moduleID,
    vmk_TimerQueue queue,
    vmk_TimerCallback callback,
-   vmk_TimerCookie cookie,
+   vmk_TimerCookie data,
    vmk_int64 timeoutUS,
    vmk_int64 toleranceUS,
    vmk_TimerAttributes attributes,
@@ -297,7 +347,11 @@ vmk_TimerScheduleCustom(
 /**
  * \brief Convert signed timer cycles to milliseconds.
  *
- * \param[in] cycles Cycles.
+ * \note This function will not block.
+ *
+ * \param[in] cycles Timer cycles.
+ *
+ * \return The same duration in milliseconds, rounded down.
  */
 vmk_int64
 vmk_TimerTCToMS(
@@ -306,7 +360,11 @@ vmk_TimerTCToMS(
 /**
  * \brief Convert signed timer cycles to nanoseconds.
  *
- * \param[in] cycles Cycles.
+ * \note This function will not block.
+ *
+ * \param[in] cycles Timer cycles.
+ *
+ * \return The same duration in nanoseconds, rounded down.
  */
 vmk_int64
 vmk_TimerTCToNS(
@@ -315,74 +373,106 @@ vmk_TimerTCToNS(
 /**
  * \brief Convert signed timer cycles to microseconds.
  *
- * \param[in] cycles Cycles.
+ * \note This function will not block.
+ *
+ * \param[in] cycles Timer cycles.
+ *
+ * \return The same duration in microseconds, rounded down.
  */
 vmk_int64
 vmk_TimerTCToUS(
    vmk_TimerRelCycles cycles);
 
 /**
- * \brief Convert signed microseconds to timer cycles.
+ * \brief Convert a signed count of microseconds to timer cycles.
  *
- * \param[in] int64 Int 64.
+ * \note This function will not block.
+ *
+ * \param[in] us Count of microseconds.
+ *
+ * \return The same duration in timer cycles.
  */
 vmk_TimerRelCycles
 vmk_TimerUSToTC(
-   vmk_int64 int64);
+   vmk_int64 us);
 
 /**
- * \brief Convert milliseconds to timer cycles.
+ * \brief Convert an unsigned count of milliseconds to timer cycles.
  *
- * \param[in] uint64 Uint 64.
+ * \note This function will not block.
+ *
+ * \param[in] ms Count of milliseconds.
+ *
+ * \return The same duration in timer cycles.
  */
 vmk_TimerCycles
 vmk_TimerUnsignedMSToTC(
-   vmk_uint64 uint64);
+   vmk_uint64 ms);
 
 /**
- * \brief Convert nanoseconds to timer cycles.
+ * \brief Convert an unsigned count of nanoseconds to timer cycles.
  *
- * \param[in] uint64 Uint 64.
+ * \note This function will not block.
+ *
+ * \param[in] ns Count of nanoseconds.
+ *
+ * \return The same duration in timer cycles.
  */
 vmk_TimerCycles
 vmk_TimerUnsignedNSToTC(
-   vmk_uint64 uint64);
+   vmk_uint64 ns);
 
 /**
- * \brief Convert timer cycles to milliseconds.
+ * \brief Convert unsigned timer cycles to milliseconds.
  *
- * \param[in] cycles Cycles.
+ * \note This function will not block.
+ *
+ * \param[in] cycles Timer cycles.
+ *
+ * \return The same duration in milliseconds, rounded down.
  */
 vmk_uint64
 vmk_TimerUnsignedTCToMS(
    vmk_TimerCycles cycles);
 
 /**
- * \brief Convert timer cycles to nanoseconds.
+ * \brief Convert unsigned timer cycles to nanoseconds.
  *
- * \param[in] cycles Cycles.
+ * \note This function will not block.
+ *
+ * \param[in] cycles Timer cycles.
+ *
+ * \return The same duration in nanoseconds, rounded down.
  */
 vmk_uint64
 vmk_TimerUnsignedTCToNS(
    vmk_TimerCycles cycles);
 
 /**
- * \brief Convert timer cycles to microseconds.
+ * \brief Convert unsigned timer cycles to microseconds.
  *
- * \param[in] cycles Cycles.
+ * \note This function will not block.
+ *
+ * \param[in] cycles Timer cycles.
+ *
+ * \return The same duration in microseconds, rounded down.
  */
 vmk_uint64
 vmk_TimerUnsignedTCToUS(
    vmk_TimerCycles cycles);
 
 /**
- * \brief Convert microseconds to timer cycles.
+ * \brief Convert an unsigned count of microseconds to timer cycles.
  *
- * \param[in] uint64 Uint 64.
+ * \note This function will not block.
+ *
+ * \param[in] us Count of microseconds.
+ *
+ * \return The same duration in timer cycles.
  */
 vmk_TimerCycles
 vmk_TimerUnsignedUSToTC(
-   vmk_uint64 uint64);
+   vmk_uint64 us);
 
 /** \} */
 

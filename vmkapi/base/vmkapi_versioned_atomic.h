@@ -30,7 +30,9 @@ typedef struct vmk_VersionedAtomic {
 /**
  * \brief Initialize the version counters (no write in progress).
  *
- * \param[in,out] versions Versions.
+ * \note This function will not block.
+ *
+ * \param[in] versions Versions.
  */
 static VMK_ALWAYS_INLINE void
 vmk_VersionedAtomicInit(
@@ -41,9 +43,12 @@ vmk_VersionedAtomicInit(
 }
 
 /**
- * \brief Start a write: readers that overlap it will fail vmk_VersionedAtomicEndTryRead().
+ * \brief Start a write: readers that overlap it will fail
+ *     vmk_VersionedAtomicEndTryRead().
  *
- * \param[in,out] versions Versions.
+ * \note This function will not block.
+ *
+ * \param[in] versions Versions.
  */
 static VMK_ALWAYS_INLINE void
 vmk_VersionedAtomicBeginWrite(
@@ -57,7 +62,9 @@ vmk_VersionedAtomicBeginWrite(
 /**
  * \brief Finish a write started by vmk_VersionedAtomicBeginWrite().
  *
- * \param[in,out] versions Versions.
+ * \note This function will not block.
+ *
+ * \param[in] versions Versions.
  */
 static VMK_ALWAYS_INLINE void
 vmk_VersionedAtomicEndWrite(
@@ -69,7 +76,10 @@ vmk_VersionedAtomicEndWrite(
 }
 
 /**
- * \brief Start a lock-free read; returns the version to pass to vmk_VersionedAtomicEndTryRead().
+ * \brief Start a lock-free read; returns the version to pass to
+ *     vmk_VersionedAtomicEndTryRead().
+ *
+ * \note This function will not block.
  *
  * \param[in] versions Versions.
  */
@@ -84,7 +94,10 @@ vmk_VersionedAtomicBeginTryRead(
 }
 
 /**
- * \brief Finish a read: VMK_TRUE if no write overlapped it, VMK_FALSE if the read must be retried.
+ * \brief Finish a read: VMK_TRUE if no write overlapped it, VMK_FALSE if the
+ *     read must be retried.
+ *
+ * \note This function will not block.
  *
  * \param[in] versions Versions.
  * \param[in] version Version.

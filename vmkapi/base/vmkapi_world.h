@@ -72,58 +72,79 @@ typedef struct vmk_WorldProps {
 
 /**
  * \brief Report if the caller may not block (debug support).
+ *
+ * \note This function will not block.
  */
 void
 vmk_WorldAssertIsSafeToBlockInt(void);
 
 /**
- * \brief Create a world running a start function.
+ * \brief Create a world: a schedulable thread running a driver function.
  *
- * \param[in,out] props Props.
- * \param[in,out] worldIDOut World id out.
+ * \note This function may block.
+ * \note In vmkemu every world is a host thread.
  *
- * \retval VMK_OK Success.
+ * \param[in] props Module, name, start function and its argument, heap and
+ *     scheduling class.
+ * \param[out] worldId Receives the ID of the new world.
+ *
+ * \retval VMK_OK The world runs and *worldId is set.
+ * \retval VMK_BAD_PARAM An argument is NULL or a property is invalid.
+ * \retval VMK_NO_MEMORY Not enough memory for the world.
+ * \retval VMK_NO_MODULE_HEAP The module has no heap.
+ * \retval VMK_DEATH_PENDING The calling world is being killed.
  */
 VMK_ReturnStatus
 vmk_WorldCreate(
    vmk_WorldProps *props,
-   vmk_WorldID *worldIDOut);
+   vmk_WorldID *worldId);
 
 /**
  * \brief Heap space needed to create a world.
  *
- * \param[in,out] lengthOut Length out.
+ * \note This function will not block.
+ *
+ * \param[out] alignment Alignment in bytes (a power of two).
  */
 vmk_ByteCount
 vmk_WorldCreateAllocSize(
-   vmk_ByteCount *lengthOut);
+   vmk_ByteCount *alignment);
 
 /**
- * \brief Ask a world to exit.
+ * \brief Ask a world to terminate.
  *
- * \param[in] worldID World id.
+ * \note This function may block.
  *
- * \retval VMK_OK Success.
+ * \param[in] worldID World to kill; it sees VMK_DEATH_PENDING from blocking
+ *     calls.
+ *
+ * \retval VMK_OK The world is marked for death.
+ * \retval VMK_NOT_FOUND No live world has that ID.
  */
 VMK_ReturnStatus
 vmk_WorldDestroy(
    vmk_WorldID worldID);
 
 /**
- * \brief End the calling world with a status.
+ * \brief End the calling world.
  *
- * \param[in] status Status.
+ * \note This function may block; it does not return.
+ *
+ * \param[in] status Exit status of the world.
  */
 void
 vmk_WorldExit(
    VMK_ReturnStatus status);
 
 /**
- * \brief Wake a world from any wait.
+ * \brief Wake one world from whatever wait it is in.
  *
- * \param[in] worldID World id.
+ * \note This function will not block.
  *
- * \retval VMK_OK Success.
+ * \param[in] worldID World to wake.
+ *
+ * \retval VMK_OK The world was woken (its wait returns VMK_WAIT_INTERRUPTED).
+ * \retval VMK_NOT_FOUND No live world has that ID.
  */
 VMK_ReturnStatus
 vmk_WorldForceWakeup(
@@ -132,24 +153,32 @@ vmk_WorldForceWakeup(
 /**
  * \brief Get the CPU reservation and limit of the calling world.
  *
- * \param[in,out] minPercent Min percent.
- * \param[in,out] maxPercent Max percent.
+ * \note This function will not block.
+ *
+ * \param[out] min Min.
+ * \param[out] max Max.
  *
  * \retval VMK_OK Success.
  */
 VMK_ReturnStatus
 vmk_WorldGetCPUMinMax(
-   vmk_uint32 *minPercent,
-   vmk_uint32 *maxPercent);
+   vmk_uint32 *min,
+   vmk_uint32 *max);
 
 /**
  * \brief Return the cartel (process) ID of the calling world.
+ *
+ * \note This function will not block.
  */
 vmk_WorldID
 vmk_WorldGetCartelID(void);
 
 /**
- * \brief Return the ID of the calling world.
+ * \brief ID of the calling world.
+ *
+ * \note This function will not block.
+ *
+ * \return The world ID.
  */
 vmk_WorldID
 vmk_WorldGetID(void);
@@ -157,7 +186,9 @@ vmk_WorldGetID(void);
 /**
  * \brief Return the cartel (process) ID of a world.
  *
- * \param[in] worldID World id.
+ * \note This function will not block.
+ *
+ * \param[in] worldID World ID.
  */
 vmk_WorldID
 vmk_WorldIDToCartelID(
@@ -166,10 +197,16 @@ vmk_WorldIDToCartelID(
 /**
  * \brief Associate an interrupt with a world for scheduling affinity.
  *
- * \param[in] worldID World id.
- * \param[in] intrCookie Intr cookie.
+ * \note This function will not block.
+ *
+ * \param[in] worldID World ID.
+ * \param[in] intrCookie Interrupt cookie.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_LIMIT_EXCEEDED A size or count limit was exceeded.
+ * \retval VMK_INVALID_WORLD The world ID does not name a live world.
+ * \retval VMK_FAILURE Generic failure.
  */
 VMK_ReturnStatus
 vmk_WorldInterruptSet(
@@ -179,10 +216,15 @@ vmk_WorldInterruptSet(
 /**
  * \brief Remove an interrupt association.
  *
- * \param[in] worldID World id.
- * \param[in] intrCookie Intr cookie.
+ * \note This function will not block.
+ *
+ * \param[in] worldID World ID.
+ * \param[in] intrCookie Interrupt cookie.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_NOT_FOUND No such object.
+ * \retval VMK_INVALID_WORLD The world ID does not name a live world.
+ * \retval VMK_FAILURE Generic failure.
  */
 VMK_ReturnStatus
 vmk_WorldInterruptUnset(
@@ -192,66 +234,88 @@ vmk_WorldInterruptUnset(
 /**
  * \brief Declare that one world is related to (works for) another.
  *
- * \param[in] world World.
- * \param[in] relatedWorld Related world.
+ * \note This function may block.
+ *
+ * \param[in] worldA World ID.
+ * \param[in] worldB World ID.
  *
  * \retval VMK_OK Success.
  */
 VMK_ReturnStatus
 vmk_WorldRelationAdd(
-   vmk_WorldID world,
-   vmk_WorldID relatedWorld);
+   vmk_WorldID worldA,
+   vmk_WorldID worldB);
 
 /**
  * \brief Remove a relation added by vmk_WorldRelationAdd().
  *
- * \param[in] world World.
- * \param[in] relatedWorld Related world.
+ * \note This function may block.
+ *
+ * \param[in] worldA World ID.
+ * \param[in] worldB World ID.
  *
  * \retval VMK_OK Success.
  */
 VMK_ReturnStatus
 vmk_WorldRelationRemove(
-   vmk_WorldID world,
-   vmk_WorldID relatedWorld);
+   vmk_WorldID worldA,
+   vmk_WorldID worldB);
 
 /**
  * \brief Set the CPU reservation and limit of the calling world.
  *
- * \param[in] minPercent Min percent.
- * \param[in] maxPercent Max percent.
+ * \note This function will not block.
+ *
+ * \param[in] min Min.
+ * \param[in] max Max.
  *
  * \retval VMK_OK Success.
  */
 VMK_ReturnStatus
 vmk_WorldSetCPUMinMax(
-   vmk_uint32 minPercent,
-   vmk_uint32 maxPercent);
+   vmk_uint32 min,
+   vmk_uint32 max);
 
 /**
- * \brief Sleep for a number of microseconds.
+ * \brief Put the calling world to sleep for at least a given time.
  *
- * \param[in] delayUS Delay us.
+ * \note This function may block.
  *
- * \retval VMK_OK Success.
+ * \param[in] delayUs Time to sleep, in microseconds.
+ *
+ * \retval VMK_OK The time has passed.
+ * \retval VMK_DEATH_PENDING The calling world is being killed.
+ * \retval VMK_WAIT_INTERRUPTED The sleep was interrupted.
  */
 VMK_ReturnStatus
 vmk_WorldSleep(
-   vmk_uint64 delayUS);
+   vmk_uint64 delayUs);
 
 /**
- * \brief Release a lock and sleep until an event is signalled or a timeout passes.
+ * \brief Release a spinlock and sleep until an event is signalled or a timeout
+ *     passes.
  *
- * \param[in] eventID Event id.
- * \param[in] lock Lock.
- * \param[in] timeoutMS Timeout ms.
- * \param[in] reason Reason.
+ * \note This function may block.
+ * \note The lock is not taken again on return.
  *
- * \retval VMK_OK Success.
+ * \param[in] eventId Event to wait on (any value agreed with the waker, often an
+ *     address).
+ * \param[in] lock Held spinlock, released atomically with going to sleep;
+ *     VMK_LOCK_INVALID for none.
+ * \param[in] timeoutMS Longest wait in milliseconds: VMK_TIMEOUT_NONBLOCKING
+ *     fails at once, VMK_TIMEOUT_UNLIMITED_MS waits for ever.
+ * \param[in] reason Short text saying why the world waits (for debugging).
+ *
+ * \retval VMK_OK The event was signalled.
+ * \retval VMK_BAD_PARAM The lock is not held by the caller or an argument is
+ *     invalid.
+ * \retval VMK_TIMEOUT The timeout passed first.
+ * \retval VMK_DEATH_PENDING The calling world is being killed.
+ * \retval VMK_WAIT_INTERRUPTED The wait was interrupted.
  */
 VMK_ReturnStatus
 vmk_WorldWait(
-   vmk_WorldEventID eventID,
+   vmk_WorldEventID eventId,
    vmk_Lock lock,
    vmk_uint32 timeoutMS,
    const char *reason);
@@ -259,41 +323,56 @@ vmk_WorldWait(
 /**
  * \brief Wait until a world has exited.
  *
- * \param[in] worldID World id.
+ * \note This function may block.
  *
- * \retval VMK_OK Success.
+ * \param[in] worldID World to wait for.
+ *
+ * \retval VMK_OK The world is gone.
+ * \retval VMK_NOT_FOUND No world has that ID.
+ * \retval VMK_DEATH_PENDING The calling world is being killed.
+ * \retval VMK_WAIT_INTERRUPTED The wait was interrupted.
  */
 VMK_ReturnStatus
 vmk_WorldWaitForDeath(
    vmk_WorldID worldID);
 
 /**
- * \brief Wake all worlds waiting on an event.
+ * \brief Wake every world waiting on an event.
  *
- * \param[in] eventID Event id.
+ * \note This function will not block.
  *
- * \retval VMK_OK Success.
+ * \param[in] eventId Event the worlds wait on.
+ *
+ * \retval VMK_OK At least one world was woken.
+ * \retval VMK_NOT_FOUND No world was waiting.
  */
 VMK_ReturnStatus
 vmk_WorldWakeup(
-   vmk_WorldEventID eventID);
+   vmk_WorldEventID eventId);
 
 /**
- * \brief Give up the CPU to other runnable worlds.
+ * \brief Let other runnable worlds use the CPU.
  *
- * \retval VMK_OK Success.
+ * \note This function may block.
+ *
+ * \retval VMK_OK The world ran again.
+ * \retval VMK_DEATH_PENDING The calling world is being killed.
  */
 VMK_ReturnStatus
 vmk_WorldYield(void);
 
 /**
  * \brief Maximum number of worlds the system supports.
+ *
+ * \note This function will not block.
  */
 vmk_uint32
 vmk_WorldsMax(void);
 
 /**
  * \brief Debug builds: report if the caller is not allowed to block.
+ *
+ * \note This function will not block.
  */
 static VMK_ALWAYS_INLINE void
 vmk_WorldAssertIsSafeToBlock(void)

@@ -20,19 +20,27 @@
 #if defined(VMK_DEVKIT_USES_DEPRECATED_APIS)
 
 /**
- * \brief Release an IRQ spinlock and sleep until an event is signalled or a timeout passes.
+ * \brief Release an IRQ spinlock and sleep until an event is signalled or a
+ *     timeout passes.
  *
- * \param[in] eventID Event id.
- * \param[in] lock Lock.
+ * \note This function may block.
+ *
+ * \param[in] eventId Event id.
+ * \param[in] lock Lock handle.
  * \param[in] irql Irql.
- * \param[in] timeoutMS Timeout ms.
+ * \param[in] timeoutMS Longest wait in milliseconds (VMK_TIMEOUT_NONBLOCKING: do
+ *     not wait; VMK_TIMEOUT_UNLIMITED_MS: wait for ever).
  * \param[in] reason Reason.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_TIMEOUT The timeout expired first.
+ * \retval VMK_DEATH_PENDING The calling world is being killed.
+ * \retval VMK_WAIT_INTERRUPTED The wait was interrupted.
  */
 VMK_ReturnStatus
 vmk_WorldWaitIRQ(
-   vmk_WorldEventID eventID,
+   vmk_WorldEventID eventId,
    vmk_Lock lock,
    vmk_LockIRQL irql,
    vmk_uint32 timeoutMS,

@@ -48,21 +48,26 @@ typedef struct Sched_SysAcctContext *vmk_ServiceTimeContext;
 /**
  * \brief Get the ID of a service.
  *
+ * \note This function will not block.
+ *
  * \param[in] name Name.
- * \param[in,out] serviceIDOut Service id out.
+ * \param[out] serviceID Service id.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_INVALID_NAME The name is not valid.
  */
 VMK_ReturnStatus
 vmk_ServiceGetID(
    const char *name,
-   vmk_ServiceAcctID *serviceIDOut);
+   vmk_ServiceAcctID *serviceID);
 
 /**
  * \brief Start charging CPU time of a world to a service.
  *
+ * \note This function will not block.
+ *
  * \param[in] serviceID Service id.
- * \param[in] worldID World id.
+ * \param[in] worldID World ID.
  */
 vmk_ServiceTimeContext
 vmk_ServiceTimeChargeBeginWorld(
@@ -71,6 +76,8 @@ vmk_ServiceTimeChargeBeginWorld(
 
 /**
  * \brief Stop charging CPU time started by vmk_ServiceTimeChargeBeginWorld().
+ *
+ * \note This function will not block.
  *
  * \param[in] context Context.
  */
@@ -81,8 +88,10 @@ vmk_ServiceTimeChargeEndWorld(
 /**
  * \brief Change the world being charged.
  *
+ * \note This function will not block.
+ *
  * \param[in] context Context.
- * \param[in] worldID World id.
+ * \param[in] worldID World ID.
  */
 void
 vmk_ServiceTimeChargeSetWorld(

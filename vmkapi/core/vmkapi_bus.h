@@ -30,39 +30,48 @@ typedef struct vmkBusType *vmk_BusType;
 /**
  * \brief Find a bus type.
  *
- * \param[in,out] name Name.
- * \param[in,out] busTypeOut Bus type out.
+ * \note This function will not block.
+ *
+ * \param[in] name Name.
+ * \param[out] busHandle Bus handle.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_NOT_FOUND No such object.
  */
 VMK_ReturnStatus
 vmk_BusTypeFind(
    vmk_Name *name,
-   vmk_BusType *busTypeOut);
+   vmk_BusType *busHandle);
 
 /**
  * \brief Get the name of a bus type.
  *
- * \param[in] busType Bus type.
- * \param[in,out] name Name.
+ * \note This function will not block.
+ *
+ * \param[in] busHandle Bus handle.
+ * \param[out] name Name.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_BusTypeGetName(
-   vmk_BusType busType,
+   vmk_BusType busHandle,
    vmk_Name *name);
 
 /**
  * \brief Release a bus type.
  *
- * \param[in] busType Bus type.
+ * \note This function will not block.
+ *
+ * \param[in] busHandle Bus handle.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_BusTypeRelease(
-   vmk_BusType busType);
+   vmk_BusType busHandle);
 
 /** \} */
 

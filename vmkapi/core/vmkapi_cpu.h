@@ -48,24 +48,29 @@ typedef struct vmk_WithPCPUState {
 } vmk_WithPCPUState;
 
 /**
- * \brief Pin the caller to its current PCPU and return it (use VMK_WITH_PCPU_DO).
+ * \brief Pin the caller to its current PCPU and return it (use
+ *     VMK_WITH_PCPU_DO).
  *
- * \param[in,out] withPCPUState With pcpu state.
+ * \note This function will not block.
+ *
+ * \param[in,out] withPCPU With pcpu.
  */
 vmk_PCPUID
 _vmk_PCPUGet(
-   vmk_WithPCPUState *withPCPUState);
+   vmk_WithPCPUState *withPCPU);
 
 /**
  * \brief Release the pin taken by _vmk_PCPUGet() (use VMK_END_WITH_PCPU).
  *
+ * \note This function will not block.
+ *
  * \param[in] pcpu Pcpu.
- * \param[in,out] withPCPUState With pcpu state.
+ * \param[in,out] withPCPU With pcpu.
  */
 void
 _vmk_PCPURelease(
    vmk_PCPUID pcpu,
-   vmk_WithPCPUState *withPCPUState);
+   vmk_WithPCPUState *withPCPU);
 
 /** \} */
 

@@ -63,10 +63,13 @@ typedef struct {
 /**
  * \brief Get the attached driver data of a device.
  *
- * \param[in] device Device.
- * \param[in,out] data Data.
+ * \note This function will not block.
+ *
+ * \param[in] device Device handle.
+ * \param[out] data Caller data.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_DeviceGetAttachedDriverData(
@@ -76,11 +79,15 @@ vmk_DeviceGetAttachedDriverData(
 /**
  * \brief Get the device ID of a device.
  *
- * \param[in] heap Heap.
- * \param[in] device Device.
- * \param[in,out] devID Dev id.
+ * \note This function will not block.
+ *
+ * \param[in] heap Heap handle.
+ * \param[in] device Device handle.
+ * \param[out] devID Dev id.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_NO_MEMORY Not enough memory.
  */
 VMK_ReturnStatus
 vmk_DeviceGetDeviceID(
@@ -91,10 +98,13 @@ vmk_DeviceGetDeviceID(
 /**
  * \brief Get the registering driver data of a device.
  *
- * \param[in] device Device.
- * \param[in,out] data Data.
+ * \note This function will not block.
+ *
+ * \param[in] device Device handle.
+ * \param[out] data Caller data.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_DeviceGetRegisteringDriverData(
@@ -104,10 +114,13 @@ vmk_DeviceGetRegisteringDriverData(
 /**
  * \brief Get the registration data of a device.
  *
- * \param[in] device Device.
- * \param[in,out] data Data.
+ * \note This function will not block.
+ *
+ * \param[in] device Device handle.
+ * \param[out] data Caller data.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_DeviceGetRegistrationData(
@@ -117,37 +130,50 @@ vmk_DeviceGetRegistrationData(
 /**
  * \brief Free a device identifier returned by vmk_DeviceGetDeviceID().
  *
- * \param[in] heap Heap.
- * \param[in,out] deviceID Device id.
+ * \note This function will not block.
+ *
+ * \param[in] heap Heap handle.
+ * \param[in] devID Dev id.
  *
  * \retval VMK_OK Success.
  */
 VMK_ReturnStatus
 vmk_DevicePutDeviceID(
    vmk_HeapID heap,
-   vmk_DeviceID *deviceID);
+   vmk_DeviceID *devID);
 
 /**
  * \brief Register a device.
  *
- * \param[in,out] props Props.
- * \param[in] parent Parent.
- * \param[in,out] newDevice New device.
+ * \note This function will not block.
+ *
+ * \param[in] deviceProps Device props.
+ * \param[in] parent Device handle.
+ * \param[out] newDevice New device.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_NOT_SUPPORTED Not supported (or not emulated).
+ * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_EXISTS The object already exists.
+ * \retval VMK_NO_MEMORY Not enough memory.
+ * \retval VMK_NO_MODULE_HEAP The module has no heap.
+ * \retval VMK_NAME_TOO_LONG The name is too long.
  */
 VMK_ReturnStatus
 vmk_DeviceRegister(
-   vmk_DeviceProps *props,
+   vmk_DeviceProps *deviceProps,
    vmk_Device parent,
    vmk_Device *newDevice);
 
 /**
  * \brief Release a device.
  *
- * \param[in] device Device.
+ * \note This function will not block.
+ *
+ * \param[in] device Device handle.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_DeviceRelease(
@@ -156,10 +182,14 @@ vmk_DeviceRelease(
 /**
  * \brief Ask the device layer to rescan a device for children.
  *
- * \param[in] driver Driver.
- * \param[in] device Device.
+ * \note This function may block.
+ *
+ * \param[in] driver Driver handle.
+ * \param[in] device Device handle.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_NO_PERMISSION No permission.
  */
 VMK_ReturnStatus
 vmk_DeviceRequestRescan(
@@ -169,10 +199,13 @@ vmk_DeviceRequestRescan(
 /**
  * \brief Set the attached driver data of a device.
  *
- * \param[in] device Device.
- * \param[in] data Data.
+ * \note This function will not block.
+ *
+ * \param[in] device Device handle.
+ * \param[in] data Caller data.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_DeviceSetAttachedDriverData(
@@ -182,7 +215,9 @@ vmk_DeviceSetAttachedDriverData(
 /**
  * \brief Unregister a device.
  *
- * \param[in] device Device.
+ * \note This function may block.
+ *
+ * \param[in] device Device handle.
  *
  * \retval VMK_OK Success.
  */

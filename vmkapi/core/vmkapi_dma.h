@@ -242,40 +242,55 @@ typedef struct vmk_DMAProtectionAttr {
 /**
  * \brief Remove DMA access protection from machine page ranges.
  *
- * \param[in,out] mpnRange Mpn range.
+ * \note This function will not block.
+ *
+ * \param[in] range Range.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_INVALID_ADDRESS The address is not valid.
+ * \retval VMK_NO_PERMISSION No permission.
  */
 VMK_ReturnStatus
 vmk_DMAClearProtection(
-   vmk_MpnRange *mpnRange);
+   vmk_MpnRange *range);
 
 /**
  * \brief Register a DMA device.
  *
- * \param[in,out] props Props.
- * \param[in,out] dmaDevice Dma device.
+ * \note This function may block.
+ *
+ * \param[in] props Properties.
+ * \param[out] device Device handle.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_NO_MODULE_HEAP The module has no heap.
+ * \retval VMK_BUSY The object is in use.
  */
 VMK_ReturnStatus
 vmk_DMADeviceRegister(
    vmk_DMADeviceProps *props,
-   vmk_DMADevice *dmaDevice);
+   vmk_DMADevice *device);
 
 /**
  * \brief Unregister a DMA device.
  *
- * \param[in] dmaDevice Dma device.
+ * \note This function may block.
+ *
+ * \param[in] device Device handle.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_BUSY The object is in use.
  */
 VMK_ReturnStatus
 vmk_DMADeviceUnregister(
-   vmk_DMADevice dmaDevice);
+   vmk_DMADevice device);
 
 /**
  * \brief Name of a DMA direction.
+ *
+ * \note This function will not block.
  *
  * \param[in] direction Direction.
  */
@@ -286,22 +301,29 @@ vmk_DMADirectionToString(
 /**
  * \brief Create a DMA engine.
  *
- * \param[in,out] props Props.
- * \param[in,out] engineOut Engine out.
+ * \note This function may block.
+ *
+ * \param[in] props Properties.
+ * \param[out] engine Engine.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_NO_MODULE_HEAP The module has no heap.
  */
 VMK_ReturnStatus
 vmk_DMAEngineCreate(
    vmk_DMAEngineProps *props,
-   vmk_DMAEngine *engineOut);
+   vmk_DMAEngine *engine);
 
 /**
  * \brief Destroy a DMA engine.
  *
- * \param[in] engine Engine.
+ * \note This function will not block.
+ *
+ * \param[in] engine DMA engine handle.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_DMAEngineDestroy(
@@ -310,11 +332,15 @@ vmk_DMAEngineDestroy(
 /**
  * \brief Make one mapped SG element coherent for the given direction.
  *
- * \param[in] engine Engine.
+ * \note This function will not block.
+ *
+ * \param[in] engine DMA engine handle.
  * \param[in] direction Direction.
  * \param[in,out] sgElem Sg elem.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_INVALID_ADDRESS The address is not valid.
  */
 VMK_ReturnStatus
 vmk_DMAFlushElem(
@@ -325,46 +351,58 @@ vmk_DMAFlushElem(
 /**
  * \brief Make a range of a mapped SG array coherent for the given direction.
  *
- * \param[in] engine Engine.
+ * \note This function will not block.
+ *
+ * \param[in] engine DMA engine handle.
  * \param[in] direction Direction.
- * \param[in,out] sgArray Sg array.
+ * \param[in] sg Sg.
  * \param[in] offset Offset.
- * \param[in] length Length.
+ * \param[in] len Length in bytes.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_INVALID_ADDRESS The address is not valid.
  */
 VMK_ReturnStatus
 vmk_DMAFlushSg(
    vmk_DMAEngine engine,
    vmk_DMADirection direction,
-   vmk_SgArray *sgArray,
+   vmk_SgArray *sg,
    vmk_ByteCount offset,
-   vmk_ByteCount length);
+   vmk_ByteCount len);
 
 /**
  * \brief Physical-address constraint memory for an engine must meet.
  *
- * \param[in] engine Engine.
- * \param[in,out] constraintOut Constraint out.
+ * \note This function will not block.
+ *
+ * \param[in] engine DMA engine handle.
+ * \param[out] con Con.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_DMAGetAllocAddrConstraint(
    vmk_DMAEngine engine,
-   vmk_MemPhysAddrConstraint *constraintOut);
+   vmk_MemPhysAddrConstraint *con);
 
 /**
  * \brief Map one SG element for DMA by an engine's device.
  *
- * \param[in] engine Engine.
+ * \note This function will not block.
+ *
+ * \param[in] engine DMA engine handle.
  * \param[in] direction Direction.
- * \param[in,out] in In.
+ * \param[in] in In.
  * \param[in] lastElem Last elem.
- * \param[in,out] out Out.
- * \param[in,out] err Err.
+ * \param[out] out Out.
+ * \param[out] err Err.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_DMA_MAPPING_FAILED Dma mapping failed.
+ * \retval VMK_NO_MEMORY Not enough memory.
  */
 VMK_ReturnStatus
 vmk_DMAMapElem(
@@ -378,54 +416,70 @@ vmk_DMAMapElem(
 /**
  * \brief Name of a DMA mapping error reason.
  *
- * \param[in] dmaMapErrorReason Dma map error reason.
+ * \note This function will not block.
+ *
+ * \param[in] reason Reason.
  */
 const char *
 vmk_DMAMapErrorReasonToString(
-   vmk_DMAMapErrorReason dmaMapErrorReason);
+   vmk_DMAMapErrorReason reason);
 
 /**
  * \brief Map an SG array for DMA by an engine's device.
  *
- * \param[in] engine Engine.
+ * \note This function will not block.
+ *
+ * \param[in] engine DMA engine handle.
  * \param[in] direction Direction.
  * \param[in] sgOps Sg ops.
- * \param[in,out] sgIn Sg in.
- * \param[in,out] sgOut Sg out.
- * \param[in,out] err Err.
+ * \param[in] in In.
+ * \param[out] out Out.
+ * \param[out] err Err.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_DMA_MAPPING_FAILED Dma mapping failed.
+ * \retval VMK_NO_MEMORY Not enough memory.
  */
 VMK_ReturnStatus
 vmk_DMAMapSg(
    vmk_DMAEngine engine,
    vmk_DMADirection direction,
    vmk_SgOpsHandle sgOps,
-   vmk_SgArray *sgIn,
-   vmk_SgArray **sgOut,
+   vmk_SgArray *in,
+   vmk_SgArray **out,
    vmk_DMAMapErrorInfo *err);
 
 /**
  * \brief Restrict DMA access to machine page ranges.
  *
- * \param[in,out] mpnRange Mpn range.
- * \param[in,out] dmaProtectionAttr Dma protection attr.
+ * \note This function will not block.
+ *
+ * \param[in] range Range.
+ * \param[in] prot Prot.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_INVALID_ADDRESS The address is not valid.
+ * \retval VMK_NO_PERMISSION No permission.
  */
 VMK_ReturnStatus
 vmk_DMASetProtection(
-   vmk_MpnRange *mpnRange,
-   vmk_DMAProtectionAttr *dmaProtectionAttr);
+   vmk_MpnRange *range,
+   vmk_DMAProtectionAttr *prot);
 
 /**
  * \brief Undo vmk_DMAMapElem().
  *
- * \param[in] engine Engine.
+ * \note This function will not block.
+ *
+ * \param[in] engine DMA engine handle.
  * \param[in] direction Direction.
  * \param[in,out] sgElem Sg elem.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_INVALID_ADDRESS The address is not valid.
  */
 VMK_ReturnStatus
 vmk_DMAUnmapElem(
@@ -436,19 +490,23 @@ vmk_DMAUnmapElem(
 /**
  * \brief Undo vmk_DMAMapSg().
  *
- * \param[in] engine Engine.
+ * \note This function will not block.
+ *
+ * \param[in] engine DMA engine handle.
  * \param[in] direction Direction.
  * \param[in] sgOps Sg ops.
- * \param[in,out] sgArray Sg array.
+ * \param[in] sg Sg.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_INVALID_ADDRESS The address is not valid.
  */
 VMK_ReturnStatus
 vmk_DMAUnmapSg(
    vmk_DMAEngine engine,
    vmk_DMADirection direction,
    vmk_SgOpsHandle sgOps,
-   vmk_SgArray *sgArray);
+   vmk_SgArray *sg);
 
 /** \} */
 

@@ -69,10 +69,13 @@ typedef struct {
 /**
  * \brief Get the private data of a driver.
  *
- * \param[in] driver Driver.
- * \param[in,out] data Data.
+ * \note This function will not block.
+ *
+ * \param[in] driver Driver handle.
+ * \param[out] data Caller data.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_DriverGetPrivateData(
@@ -82,20 +85,28 @@ vmk_DriverGetPrivateData(
 /**
  * \brief Register a driver.
  *
- * \param[in,out] props Props.
- * \param[in,out] driverOut Driver out.
+ * \note This function will not block.
+ *
+ * \param[in] driverProps Driver props.
+ * \param[out] driver Driver.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_EXISTS The object already exists.
+ * \retval VMK_NO_MEMORY Not enough memory.
+ * \retval VMK_NOT_FOUND No such object.
  */
 VMK_ReturnStatus
 vmk_DriverRegister(
-   vmk_DriverProps *props,
-   vmk_Driver *driverOut);
+   vmk_DriverProps *driverProps,
+   vmk_Driver *driver);
 
 /**
  * \brief Unregister a driver.
  *
- * \param[in] driver Driver.
+ * \note This function will not block.
+ *
+ * \param[in] driver Driver handle.
  *
  * \retval VMK_OK Success.
  */

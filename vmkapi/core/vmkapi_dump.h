@@ -26,8 +26,10 @@ typedef void *vmk_DumpFileHandle;
 /**
  * \brief Dump: add file callback.
  *
- * \param[in] moduleID Module id.
- * \param[in] heapID Heap id.
+ * \note This function may block.
+ *
+ * \param[in] moduleID Module ID.
+ * \param[in] heapID Heap handle.
  * \param[in] name Name.
  * \param[in] callback Callback.
  * \param[in] cookie Cookie.
@@ -49,9 +51,12 @@ vmk_DumpAddFileCallback(
 /**
  * \brief Dump: delete file callback.
  *
+ * \note This function will not block.
+ *
  * \param[in] handle Handle.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_NOT_FOUND No such object.
  */
 VMK_ReturnStatus
 vmk_DumpDeleteFileCallback(
@@ -59,6 +64,8 @@ vmk_DumpDeleteFileCallback(
 
 /**
  * \brief Add a machine page to the dump being written.
+ *
+ * \note This function will not block.
  *
  * \param[in] handle Handle.
  * \param[in] mpn Mpn.
@@ -73,9 +80,11 @@ vmk_DumpMPN(
 /**
  * \brief Add a virtual range to the dump being written.
  *
+ * \note This function will not block.
+ *
  * \param[in] handle Handle.
  * \param[in] va Va.
- * \param[in] size Size.
+ * \param[in] size Size in bytes.
  *
  * \retval VMK_OK Success.
  */

@@ -47,6 +47,8 @@ typedef enum vmk_LargeSpaceMapFlags {
 
 /**
  * \brief Heap space one large-space reservation needs.
+ *
+ * \note This function will not block.
  */
 vmk_ByteCountSmall
 vmk_LargeSpaceAllocSize(void);
@@ -54,16 +56,21 @@ vmk_LargeSpaceAllocSize(void);
 /**
  * \brief Delete a large space.
  *
- * \param[in] handle Handle.
+ * \note This function will not block.
+ *
+ * \param[in] lHandle L handle.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BUSY The object is in use.
  */
 VMK_ReturnStatus
 vmk_LargeSpaceDelete(
-   vmk_LargeSpaceHandle handle);
+   vmk_LargeSpaceHandle lHandle);
 
 /**
  * \brief Map a large space.
+ *
+ * \note This function may block.
  *
  * \param[in] handle Handle.
  * \param[in] vpn Vpn.
@@ -86,38 +93,44 @@ vmk_LargeSpaceMap(
 /**
  * \brief Reserve a large space.
  *
- * \param[in] moduleID Module id.
- * \param[in] name Name.
+ * \note This function may block.
+ *
+ * \param[in] moduleID Module ID.
+ * \param[in] mapName Map name.
  * \param[in] numPages Num pages.
- * \param[in,out] handle Handle.
- * \param[in,out] vpn Vpn.
+ * \param[out] lHandle L handle.
+ * \param[out] vpn Vpn.
  *
  * \retval VMK_OK Success.
  */
 VMK_ReturnStatus
 vmk_LargeSpaceReserve(
    vmk_ModuleID moduleID,
-   const vmk_Name *name,
+   const vmk_Name *mapName,
    vmk_uint64 numPages,
-   vmk_LargeSpaceHandle *handle,
+   vmk_LargeSpaceHandle *lHandle,
    vmk_VPN *vpn);
 
 /**
  * \brief Unmap a large space.
  *
- * \param[in] handle Handle.
- * \param[in] va Va.
+ * \note This function may block.
+ *
+ * \param[in] lHandle L handle.
+ * \param[in] vpn Vpn.
  * \param[in] numPages Num pages.
- * \param[in] flags Flags.
+ * \param[in] mapFlags Map flags.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_NOT_FOUND No such object.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_LargeSpaceUnmap(
-   vmk_LargeSpaceHandle handle,
-   vmk_VA va,
+   vmk_LargeSpaceHandle lHandle,
+   vmk_VA vpn,
    vmk_uint64 numPages,
-   vmk_LargeSpaceMapFlags flags);
+   vmk_LargeSpaceMapFlags mapFlags);
 
 /** \} */
 

@@ -29,6 +29,8 @@ typedef struct vmkLockDomainInt *vmk_LockDomainID;
 
 /**
  * \brief Heap space one lock domain needs.
+ *
+ * \note This function will not block.
  */
 vmk_ByteCountSmall
 vmk_LockDomainAllocSize(void);
@@ -36,24 +38,28 @@ vmk_LockDomainAllocSize(void);
 /**
  * \brief Create a lock domain.
  *
- * \param[in] moduleID Module id.
- * \param[in] heap Heap.
- * \param[in,out] name Name.
- * \param[in,out] domainOut Domain out.
+ * \note This function will not block.
+ *
+ * \param[in] moduleID Module ID.
+ * \param[in] heapID Heap handle.
+ * \param[in] name Name.
+ * \param[out] domain Domain.
  *
  * \retval VMK_OK Success.
  */
 VMK_ReturnStatus
 vmk_LockDomainCreate(
    vmk_ModuleID moduleID,
-   vmk_HeapID heap,
+   vmk_HeapID heapID,
    vmk_Name *name,
-   vmk_LockDomainID *domainOut);
+   vmk_LockDomainID *domain);
 
 /**
  * \brief Destroy a lock domain.
  *
- * \param[in] domain Domain.
+ * \note This function will not block.
+ *
+ * \param[in] domain Lock domain.
  */
 void
 vmk_LockDomainDestroy(

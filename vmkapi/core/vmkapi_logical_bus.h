@@ -24,26 +24,33 @@
 /**
  * \brief Logical: create bus address.
  *
- * \param[in] driver Driver.
- * \param[in] parent Parent.
- * \param[in] logicalPort Logical port.
- * \param[in,out] busAddress Bus address.
- * \param[in,out] busAddressLen Bus address len.
+ * \note This function may block.
+ *
+ * \param[in] driver Driver handle.
+ * \param[in] parent Device handle.
+ * \param[in] uniqueLogicalPort Unique logical port.
+ * \param[out] globalAddress Global address.
+ * \param[out] globalAddressLen Global address len.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_NO_MODULE_HEAP The module has no heap.
+ * \retval VMK_NO_MEMORY Not enough memory.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_LogicalCreateBusAddress(
    vmk_Driver driver,
    vmk_Device parent,
-   vmk_uint32 logicalPort,
-   char **busAddress,
-   vmk_uint32 *busAddressLen);
+   vmk_uint32 uniqueLogicalPort,
+   char **globalAddress,
+   vmk_uint32 *globalAddressLen);
 
 /**
  * \brief Logical: free bus address.
  *
- * \param[in] driver Driver.
+ * \note This function may block.
+ *
+ * \param[in] driver Driver handle.
  * \param[in] busAddress Bus address.
  *
  * \retval VMK_OK Success.

@@ -20,9 +20,11 @@
 /**
  * \brief Translate a machine-address range to a virtual address.
  *
+ * \note This function will not block.
+ *
  * \param[in] ma Ma.
- * \param[in] length Length.
- * \param[in,out] va Va.
+ * \param[in] length Length in bytes.
+ * \param[out] va Va.
  *
  * \retval VMK_OK Success.
  */
@@ -35,16 +37,20 @@ vmk_MA2VA(
 /**
  * \brief Report if a machine range cannot be used for I/O (debug support).
  *
+ * \note This function will not block.
+ *
  * \param[in] ma Ma.
- * \param[in] length Length.
+ * \param[in] len Length in bytes.
  */
 void
 vmk_MAAssertIOAbilityInt(
    vmk_MA ma,
-   vmk_ByteCount length);
+   vmk_ByteCount len);
 
 /**
  * \brief The tightest physical-address constraint a machine address satisfies.
+ *
+ * \note This function will not block.
  *
  * \param[in] ma Ma.
  */
@@ -55,14 +61,18 @@ vmk_MAGetConstraint(
 /**
  * \brief Machine address of a read-only zero-filled buffer and its length.
  *
- * \param[in,out] lengthOut Length out.
+ * \note This function will not block.
+ *
+ * \param[out] len Length in bytes.
  */
 vmk_MA
 vmk_MAGetZeroBuffer(
-   vmk_ByteCount *lengthOut);
+   vmk_ByteCount *len);
 
 /**
  * \brief Highest machine address in the system.
+ *
+ * \note This function will not block.
  */
 vmk_MA
 vmk_MachMemMaxAddr(void);
@@ -70,9 +80,11 @@ vmk_MachMemMaxAddr(void);
 /**
  * \brief Translate a virtual-address range to a machine address.
  *
+ * \note This function will not block.
+ *
  * \param[in] va Va.
- * \param[in] length Length.
- * \param[in,out] ma Ma.
+ * \param[in] length Length in bytes.
+ * \param[out] ma Ma.
  *
  * \retval VMK_OK Success.
  */
@@ -85,8 +97,10 @@ vmk_VA2MA(
 /**
  * \brief Debug builds: report if a machine range cannot be used for I/O.
  *
+ * \note This function will not block.
+ *
  * \param[in] ma Ma.
- * \param[in] len Len.
+ * \param[in] len Length in bytes.
  */
 static VMK_ALWAYS_INLINE void
 vmk_MAAssertIOAbility(

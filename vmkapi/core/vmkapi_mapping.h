@@ -88,9 +88,11 @@ typedef struct vmk_MapRequest {
 /**
  * \brief Map machine page ranges into a contiguous virtual range.
  *
- * \param[in] moduleID Module id.
- * \param[in,out] mapRequest Map request.
- * \param[in,out] vaOut Va out.
+ * \note This function will not block.
+ *
+ * \param[in] moduleID Module ID.
+ * \param[in] mapRequest Map request.
+ * \param[out] va Va.
  *
  * \retval VMK_OK Success.
  */
@@ -98,10 +100,12 @@ VMK_ReturnStatus
 vmk_Map(
    vmk_ModuleID moduleID,
    vmk_MapRequest *mapRequest,
-   vmk_VA *vaOut);
+   vmk_VA *va);
 
 /**
  * \brief Change the attributes of a mapping made by vmk_Map().
+ *
+ * \note This function will not block.
  *
  * \param[in] va Va.
  * \param[in] attrs Attrs.
@@ -115,6 +119,8 @@ vmk_MapChangeAttributes(
 
 /**
  * \brief Undo a vmk_Map().
+ *
+ * \note This function will not block.
  *
  * \param[in] va Va.
  */

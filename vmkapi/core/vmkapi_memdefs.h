@@ -128,6 +128,8 @@ typedef vmk_PageNumber vmk_VPN;
 /**
  * \brief Number of whole GiB in a byte count (rounded down).
  *
+ * \note This function will not block.
+ *
  * \param[in] bytes Bytes.
  */
 static VMK_ALWAYS_INLINE vmk_PageAddress
@@ -139,6 +141,8 @@ vmk_Bytes2GBytes(
 
 /**
  * \brief Number of whole MiB in a byte count (rounded down).
+ *
+ * \note This function will not block.
  *
  * \param[in] bytes Bytes.
  */
@@ -152,6 +156,8 @@ vmk_Bytes2MBytes(
 /**
  * \brief Number of whole pages in a byte count (rounded down).
  *
+ * \note This function will not block.
+ *
  * \param[in] bytes Bytes.
  */
 static VMK_ALWAYS_INLINE vmk_PageNumber
@@ -163,6 +169,8 @@ vmk_Bytes2Pages(
 
 /**
  * \brief Number of bytes in a GiB count.
+ *
+ * \note This function will not block.
  *
  * \param[in] gbytes Gbytes.
  */
@@ -176,6 +184,8 @@ vmk_GBytes2Bytes(
 /**
  * \brief Number of pages in a GiB count.
  *
+ * \note This function will not block.
+ *
  * \param[in] gbytes Gbytes.
  */
 static VMK_ALWAYS_INLINE vmk_PageNumber
@@ -187,6 +197,8 @@ vmk_GBytes2Pages(
 
 /**
  * \brief I/O page number containing an I/O address.
+ *
+ * \note This function will not block.
  *
  * \param[in] ioa Ioa.
  */
@@ -200,6 +212,8 @@ vmk_IOA2IOPN(
 /**
  * \brief I/O address of the start of an I/O page.
  *
+ * \note This function will not block.
+ *
  * \param[in] iopn Iopn.
  */
 static VMK_ALWAYS_INLINE vmk_IOA
@@ -211,6 +225,8 @@ vmk_IOPN2IOA(
 
 /**
  * \brief Machine page number containing a machine address.
+ *
+ * \note This function will not block.
  *
  * \param[in] ma Ma.
  */
@@ -224,6 +240,8 @@ vmk_MA2MPN(
 /**
  * \brief Number of bytes in a MiB count.
  *
+ * \note This function will not block.
+ *
  * \param[in] mbytes Mbytes.
  */
 static VMK_ALWAYS_INLINE vmk_PageAddress
@@ -235,6 +253,8 @@ vmk_MBytes2Bytes(
 
 /**
  * \brief Number of pages in a MiB count.
+ *
+ * \note This function will not block.
  *
  * \param[in] mbytes Mbytes.
  */
@@ -248,6 +268,8 @@ vmk_MBytes2Pages(
 /**
  * \brief Machine address of the start of a machine page.
  *
+ * \note This function will not block.
+ *
  * \param[in] mpn Mpn.
  */
 static VMK_ALWAYS_INLINE vmk_MA
@@ -259,6 +281,8 @@ vmk_MPN2MA(
 
 /**
  * \brief Number of bytes in a page count.
+ *
+ * \note This function will not block.
  *
  * \param[in] pages Pages.
  */
@@ -272,6 +296,8 @@ vmk_Pages2Bytes(
 /**
  * \brief Number of whole GiB in a page count (rounded down).
  *
+ * \note This function will not block.
+ *
  * \param[in] pages Pages.
  */
 static VMK_ALWAYS_INLINE vmk_PageAddress
@@ -283,6 +309,8 @@ vmk_Pages2GBytes(
 
 /**
  * \brief Number of whole MiB in a page count (rounded down).
+ *
+ * \note This function will not block.
  *
  * \param[in] pages Pages.
  */
@@ -296,6 +324,8 @@ vmk_Pages2MBytes(
 /**
  * \brief Virtual page number containing a virtual address.
  *
+ * \note This function will not block.
+ *
  * \param[in] va Va.
  */
 static VMK_ALWAYS_INLINE vmk_VPN
@@ -307,6 +337,8 @@ vmk_VA2VPN(
 
 /**
  * \brief Virtual address of the start of a virtual page.
+ *
+ * \note This function will not block.
  *
  * \param[in] vpn Vpn.
  */

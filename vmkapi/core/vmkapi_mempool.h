@@ -95,60 +95,89 @@ typedef struct vmk_MemPoolProps {
 /**
  * \brief Allocate machine pages from a memory pool.
  *
- * \param[in] pool Pool.
- * \param[in] props Props.
- * \param[in] memPoolAllocRequest Mem pool alloc request.
+ * \note This function may block for up to props->sleepTime unless that is zero.
+ * \note vmkemu simulates machine memory: pages below and above 4 GiB exist, so
+ *     the physical-range constraints are honoured; the memory is reachable via
+ *     vmk_Map().
  *
- * \retval VMK_OK Success.
+ * \param[in] pool Pool to charge the pages to.
+ * \param[in] props Contiguity, physical-range constraint, alignment and wait
+ *     behaviour.
+ * \param[in,out] request In: number of pages and the MPN range array; out: the
+ *     MPNs allocated.
+ *
+ * \retval VMK_OK The pages are allocated and described in request.
+ * \retval VMK_BAD_PARAM An argument is NULL or the request is inconsistent.
+ * \retval VMK_LIMIT_EXCEEDED The pool's limit would be exceeded.
+ * \retval VMK_NO_RESOURCES No pages satisfying the constraints are free.
  */
 VMK_ReturnStatus
 vmk_MemPoolAlloc(
    vmk_MemPool pool,
    const vmk_MemPoolAllocProps *props,
-   const vmk_MemPoolAllocRequest *memPoolAllocRequest);
+   const vmk_MemPoolAllocRequest *request);
 
 /**
- * \brief Create a mem pool.
+ * \brief Create a memory pool: a node in the tree of page reservations and
+ *     limits.
  *
- * \param[in,out] props Props.
- * \param[in,out] poolOut Pool out.
+ * \note This function will not block.
  *
- * \retval VMK_OK Success.
+ * \param[in] props Name, module, parent pool (or none) and the reservation and
+ *     limit in pages.
+ * \param[out] pool Where the handle of the new pool is stored.
+ *
+ * \retval VMK_OK The pool exists and *pool is set.
+ * \retval VMK_BAD_PARAM An argument is NULL or the pool type is unknown.
+ * \retval VMK_INVALID_NAME The name is empty or too long.
+ * \retval VMK_RESERVATION_GT_LIMIT The reservation is larger than the limit.
+ * \retval VMK_NO_RESOURCES The parent cannot cover the reservation.
  */
 VMK_ReturnStatus
 vmk_MemPoolCreate(
    vmk_MemPoolProps *props,
-   vmk_MemPool *poolOut);
+   vmk_MemPool *pool);
 
 /**
- * \brief Destroy a mem pool.
+ * \brief Destroy a memory pool.
  *
- * \param[in] pool Pool.
+ * \note This function will not block.
  *
- * \retval VMK_OK Success.
+ * \param[in] pool Pool to destroy; it must have no pages allocated and no child
+ *     pools.
+ *
+ * \retval VMK_OK The pool is gone.
+ * \retval VMK_BAD_PARAM pool is invalid.
+ * \retval VMK_BUSY Pages or child pools still exist.
  */
 VMK_ReturnStatus
 vmk_MemPoolDestroy(
    vmk_MemPool pool);
 
 /**
- * \brief Return machine pages to their memory pool.
+ * \brief Free pages allocated with vmk_MemPoolAlloc().
  *
- * \param[in] memPoolAllocRequest Mem pool alloc request.
+ * \note This function will not block.
  *
- * \retval VMK_OK Success.
+ * \param[in] request The request that vmk_MemPoolAlloc() filled in.
+ *
+ * \retval VMK_OK The pages are free.
+ * \retval VMK_BAD_PARAM request is NULL or does not describe an allocation.
  */
 VMK_ReturnStatus
 vmk_MemPoolFree(
-   const vmk_MemPoolAllocRequest *memPoolAllocRequest);
+   const vmk_MemPoolAllocRequest *request);
 
 /**
- * \brief Get the props of a mem pool.
+ * \brief Report a pool's reservation, limit and current use.
  *
- * \param[in] pool Pool.
- * \param[in,out] props Props.
+ * \note This function will not block.
  *
- * \retval VMK_OK Success.
+ * \param[in] pool Pool to query.
+ * \param[out] props Receives the values, in pages.
+ *
+ * \retval VMK_OK *props is filled in.
+ * \retval VMK_BAD_PARAM pool or props is invalid.
  */
 VMK_ReturnStatus
 vmk_MemPoolGetProps(
@@ -156,12 +185,17 @@ vmk_MemPoolGetProps(
    vmk_MemPoolResourceProps *props);
 
 /**
- * \brief Set the props of a mem pool.
+ * \brief Change a pool's reservation and limit.
  *
- * \param[in] pool Pool.
- * \param[in] props Props.
+ * \note This function will not block.
  *
- * \retval VMK_OK Success.
+ * \param[in,out] pool Pool to change.
+ * \param[in] props New reservation and limit, in pages.
+ *
+ * \retval VMK_OK The new values apply.
+ * \retval VMK_BAD_PARAM pool or props is invalid.
+ * \retval VMK_RESERVATION_GT_LIMIT The reservation is larger than the limit.
+ * \retval VMK_NO_RESOURCES The parent cannot cover the larger reservation.
  */
 VMK_ReturnStatus
 vmk_MemPoolSetProps(

@@ -48,20 +48,25 @@ typedef struct vmkPageSlabInt *vmk_PageSlabID;
 /**
  * \brief Allocate one machine page from a page slab.
  *
- * \param[in] pageSlab Page slab.
- * \param[in] flag Flag.
- * \param[in,out] mpnOut Mpn out.
+ * \note This function may block.
+ *
+ * \param[in] pageSlabID Page slab id.
+ * \param[in] blocking Blocking.
+ * \param[out] mpn Mpn.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_NO_MEMORY Not enough memory.
  */
 VMK_ReturnStatus
 vmk_PageSlabAlloc(
-   vmk_PageSlabID pageSlab,
-   vmk_Bool flag,
-   vmk_MPN *mpnOut);
+   vmk_PageSlabID pageSlabID,
+   vmk_Bool blocking,
+   vmk_MPN *mpn);
 
 /**
  * \brief Heap space one page slab needs.
+ *
+ * \note This function will not block.
  */
 vmk_ByteCountSmall
 vmk_PageSlabAllocationSize(void);
@@ -69,42 +74,50 @@ vmk_PageSlabAllocationSize(void);
 /**
  * \brief Page slab: create custom.
  *
- * \param[in] moduleID Module id.
- * \param[in,out] props Props.
- * \param[in,out] pageSlabOut Page slab out.
+ * \note This function may block.
+ *
+ * \param[in] moduleID Module ID.
+ * \param[in] createProps Create props.
+ * \param[out] pageSlabID Page slab id.
  *
  * \retval VMK_OK Success.
  */
 VMK_ReturnStatus
 vmk_PageSlabCreateCustom(
    vmk_ModuleID moduleID,
-   vmk_PageSlabCreateProps *props,
-   vmk_PageSlabID *pageSlabOut);
+   vmk_PageSlabCreateProps *createProps,
+   vmk_PageSlabID *pageSlabID);
 
 /**
  * \brief Destroy a page slab.
  *
- * \param[in] pageSlab Page slab.
+ * \note This function may block.
+ *
+ * \param[in] pageSlabID Page slab id.
  */
 void
 vmk_PageSlabDestroy(
-   vmk_PageSlabID pageSlab);
+   vmk_PageSlabID pageSlabID);
 
 /**
  * \brief Return a machine page to its page slab.
  *
- * \param[in] pageSlab Page slab.
+ * \note This function will not block.
+ *
+ * \param[in] pageSlabID Page slab id.
  * \param[in] mpn Mpn.
  */
 void
 vmk_PageSlabFree(
-   vmk_PageSlabID pageSlab,
+   vmk_PageSlabID pageSlabID,
    vmk_MPN mpn);
 
 /**
  * \brief Create a page slab owned by the calling module.
  *
- * \param[in,out] props Props.
+ * \note This function will not block.
+ *
+ * \param[in] props Properties.
  * \param[in,out] pageSlab Page slab.
  *
  * \retval VMK_OK Success.

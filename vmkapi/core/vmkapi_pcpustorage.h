@@ -72,22 +72,29 @@ typedef struct {
 /**
  * \brief Create a PCPU storage.
  *
- * \param[in,out] props Props.
- * \param[in,out] handleOut Handle out.
+ * \note This function will not block.
+ *
+ * \param[in] props Properties.
+ * \param[out] handle Handle.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_NO_MEMORY Not enough memory.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_PCPUStorageCreate(
    vmk_PCPUStorageProps *props,
-   vmk_PCPUStorageHandle *handleOut);
+   vmk_PCPUStorageHandle *handle);
 
 /**
  * \brief Destroy a PCPU storage.
  *
- * \param[in] handle Handle.
+ * \note This function will not block.
+ *
+ * \param[in] handle PCPU storage handle.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_PCPUStorageDestroy(
@@ -96,23 +103,28 @@ vmk_PCPUStorageDestroy(
 /**
  * \brief Look up the instance of PCPU storage for a PCPU.
  *
+ * \note This function will not block.
+ *
  * \param[in] pcpu Pcpu.
- * \param[in] handle Handle.
- * \param[in,out] data Data.
+ * \param[in] handle PCPU storage handle.
+ * \param[out] object Object.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_PCPUStorageLookUp(
    vmk_PCPUID pcpu,
    vmk_PCPUStorageHandle handle,
-   void **data);
+   void **object);
 
 /**
  * \brief Drop the reference taken by vmk_PCPUStorageLookUp().
  *
- * \param[in] handle Handle.
- * \param[in] data Data.
+ * \note This function will not block.
+ *
+ * \param[in] handle PCPU storage handle.
+ * \param[in] data Caller data.
  *
  * \retval VMK_OK Success.
  */

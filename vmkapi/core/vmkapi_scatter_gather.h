@@ -164,57 +164,66 @@ typedef struct vmk_SgPosition {
 /**
  * \brief Allocate a Sg.
  *
- * \param[in] sgOps Sg ops.
- * \param[in,out] sgArray Sg array.
- * \param[in] uint32 Uint 32.
+ * \note This function will not block.
+ *
+ * \param[in] handle Handle.
+ * \param[out] sg Sg.
+ * \param[in] maxElements Max elements.
  *
  * \retval VMK_OK Success.
  */
 VMK_ReturnStatus
 vmk_SgAlloc(
-   vmk_SgOpsHandle sgOps,
-   vmk_SgArray **sgArray,
-   vmk_uint32 uint32);
+   vmk_SgOpsHandle handle,
+   vmk_SgArray **sg,
+   vmk_uint32 maxElements);
 
 /**
  * \brief Allocate a Sg with init.
  *
- * \param[in] sgOps Sg ops.
- * \param[in,out] sgArray Sg array.
- * \param[in] vaddr Vaddr.
- * \param[in] length Length.
+ * \note This function will not block.
+ *
+ * \param[in] handle Handle.
+ * \param[in] sg Sg.
+ * \param[in] bufferStart Buffer start.
+ * \param[in] size Size in bytes.
  *
  * \retval VMK_OK Success.
  */
 VMK_ReturnStatus
 vmk_SgAllocWithInit(
-   vmk_SgOpsHandle sgOps,
-   vmk_SgArray **sgArray,
-   void *vaddr,
-   vmk_ByteCount length);
+   vmk_SgOpsHandle handle,
+   vmk_SgArray **sg,
+   void *bufferStart,
+   vmk_ByteCount size);
 
 /**
  * \brief Allocate a Sg component.
  *
- * \param[in] sgOps Sg ops.
- * \param[in,out] sgArray Sg array.
- * \param[in] uint32 Uint 32.
+ * \note This function will not block.
+ *
+ * \param[in] handle Handle.
+ * \param[out] sgComponent Sg component.
+ * \param[in] maxLength Max length.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_NO_MEMORY Not enough memory.
  */
 VMK_ReturnStatus
 vmk_SgComponentAlloc(
-   vmk_SgComponentOpsHandle sgOps,
-   vmk_SgComponentArray **sgArray,
-   vmk_uint32 uint32);
+   vmk_SgComponentOpsHandle handle,
+   vmk_SgComponentArray **sgComponent,
+   vmk_uint32 maxLength);
 
 /**
  * \brief Sg component: create ops handle.
  *
- * \param[in] heap Heap.
+ * \note This function will not block.
+ *
+ * \param[in] heap Heap handle.
  * \param[in,out] sgOpsOut Sg ops out.
  * \param[in,out] sgComponentArrayOps Sg component array ops.
- * \param[in] data Data.
+ * \param[in] data Caller data.
  *
  * \retval VMK_OK Success.
  */
@@ -228,105 +237,125 @@ vmk_SgComponentCreateOpsHandle(
 /**
  * \brief Sg component: destroy ops handle.
  *
- * \param[in] sgOps Sg ops.
+ * \note This function will not block.
+ *
+ * \param[in] handle Handle.
  *
  * \retval VMK_OK Success.
  */
 VMK_ReturnStatus
 vmk_SgComponentDestroyOpsHandle(
-   vmk_SgComponentOpsHandle sgOps);
+   vmk_SgComponentOpsHandle handle);
 
 /**
  * \brief Free a Sg component.
  *
- * \param[in] sgOps Sg ops.
- * \param[in,out] sgArray Sg array.
+ * \note This function will not block.
+ *
+ * \param[in] handle Handle.
+ * \param[in] sgComponentArray Sg component array.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_SgComponentFree(
-   vmk_SgComponentOpsHandle sgOps,
-   vmk_SgComponentArray *sgArray);
+   vmk_SgComponentOpsHandle handle,
+   vmk_SgComponentArray *sgComponentArray);
 
 /**
  * \brief Total data length of an SG component array.
  *
- * \param[in,out] sgArray Sg array.
+ * \note This function will not block.
+ *
+ * \param[in,out] sgComponentArray Sg component array.
  */
 vmk_ByteCount
 vmk_SgComponentGetDataLen(
-   vmk_SgComponentArray *sgArray);
+   vmk_SgComponentArray *sgComponentArray);
 
 /**
  * \brief Sg: compute max entries.
  *
- * \param[in] vaddr Vaddr.
- * \param[in] length Length.
- * \param[in,out] numEntries Num entries.
+ * \note This function will not block.
+ *
+ * \param[in] bufferStart Buffer start.
+ * \param[in] size Size in bytes.
+ * \param[out] numElems Num elems.
  *
  * \retval VMK_OK Success.
  */
 VMK_ReturnStatus
 vmk_SgComputeMaxEntries(
-   void *vaddr,
-   vmk_ByteCount length,
-   vmk_uint32 *numEntries);
+   void *bufferStart,
+   vmk_ByteCount size,
+   vmk_uint32 *numElems);
 
 /**
  * \brief Sg: copy data.
  *
- * \param[in,out] dstPos Dst pos.
- * \param[in,out] srcPos Src pos.
- * \param[in] length Length.
- * \param[in,out] bytesCopied Bytes copied.
+ * \note This function will not block.
+ *
+ * \param[in] dest Destination buffer.
+ * \param[in] source Source.
+ * \param[in] bytesToCopy Bytes to copy.
+ * \param[out] totalBytesCopied Total bytes copied.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_FAILURE Generic failure.
  */
 VMK_ReturnStatus
 vmk_SgCopyData(
-   vmk_SgPosition *dstPos,
-   vmk_SgPosition *srcPos,
-   vmk_ByteCount length,
-   vmk_ByteCount *bytesCopied);
+   vmk_SgPosition *dest,
+   vmk_SgPosition *source,
+   vmk_ByteCount bytesToCopy,
+   vmk_ByteCount *totalBytesCopied);
 
 /**
  * \brief Copy a Sg from.
  *
- * \param[in] dst Dst.
+ * \note This function will not block.
+ *
+ * \param[in] dataBuffer Data buffer.
  * \param[in,out] sgArray Sg array.
- * \param[in] length Length.
+ * \param[in] dataLen Data len.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_FAILURE Generic failure.
  */
 VMK_ReturnStatus
 vmk_SgCopyFrom(
-   void *dst,
+   void *dataBuffer,
    vmk_SgArray *sgArray,
-   vmk_ByteCount length);
+   vmk_ByteCount dataLen);
 
 /**
  * \brief Copy a Sg to.
  *
+ * \note This function will not block.
+ *
  * \param[in,out] sgArray Sg array.
- * \param[in] src Src.
- * \param[in] length Length.
+ * \param[in] dataBuffer Data buffer.
+ * \param[in] dataLen Data len.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_FAILURE Generic failure.
  */
 VMK_ReturnStatus
 vmk_SgCopyTo(
    vmk_SgArray *sgArray,
-   void *src,
-   vmk_ByteCount length);
+   void *dataBuffer,
+   vmk_ByteCount dataLen);
 
 /**
  * \brief Sg: create ops handle.
  *
- * \param[in] heap Heap.
+ * \note This function will not block.
+ *
+ * \param[in] heap Heap handle.
  * \param[in,out] sgOpsOut Sg ops out.
  * \param[in,out] sgArrayOps Sg array ops.
- * \param[in] data Data.
+ * \param[in] data Caller data.
  *
  * \retval VMK_OK Success.
  */
@@ -340,44 +369,53 @@ vmk_SgCreateOpsHandle(
 /**
  * \brief Sg: destroy ops handle.
  *
- * \param[in] sgOps Sg ops.
+ * \note This function will not block.
+ *
+ * \param[in] handle Handle.
  *
  * \retval VMK_OK Success.
  */
 VMK_ReturnStatus
 vmk_SgDestroyOpsHandle(
-   vmk_SgOpsHandle sgOps);
+   vmk_SgOpsHandle handle);
 
 /**
  * \brief Sg: find position.
  *
- * \param[in,out] sgArray Sg array.
- * \param[in] length Length.
- * \param[in,out] sgPosition Sg position.
+ * \note This function will not block.
+ *
+ * \param[in] sgArray Sg array.
+ * \param[in] bufOffset Buf offset.
+ * \param[out] position Position.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_FAILURE Generic failure.
  */
 VMK_ReturnStatus
 vmk_SgFindPosition(
    vmk_SgArray *sgArray,
-   vmk_ByteCount length,
-   vmk_SgPosition *sgPosition);
+   vmk_ByteCount bufOffset,
+   vmk_SgPosition *position);
 
 /**
  * \brief Free a Sg.
  *
- * \param[in] sgOps Sg ops.
- * \param[in,out] sgArray Sg array.
+ * \note This function will not block.
+ *
+ * \param[in] handle Handle.
+ * \param[in] sgArray Sg array.
  *
  * \retval VMK_OK Success.
  */
 VMK_ReturnStatus
 vmk_SgFree(
-   vmk_SgOpsHandle sgOps,
+   vmk_SgOpsHandle handle,
    vmk_SgArray *sgArray);
 
 /**
  * \brief Total data length of an SG array.
+ *
+ * \note This function will not block.
  *
  * \param[in,out] sgArray Sg array.
  */
@@ -388,24 +426,28 @@ vmk_SgGetDataLen(
 /**
  * \brief Initialize a Sg.
  *
- * \param[in] sgOps Sg ops.
- * \param[in,out] sgArray Sg array.
- * \param[in] vaddr Vaddr.
- * \param[in] length Length.
- * \param[in] maxElems Max elems.
+ * \note This function will not block.
+ *
+ * \param[in] handle Handle.
+ * \param[in] sg Sg.
+ * \param[in] bufferStart Buffer start.
+ * \param[in] size Size in bytes.
+ * \param[in] initSGEntry Init sg entry.
  *
  * \retval VMK_OK Success.
  */
 VMK_ReturnStatus
 vmk_SgInit(
-   vmk_SgOpsHandle sgOps,
-   vmk_SgArray *sgArray,
-   void *vaddr,
-   vmk_ByteCount length,
-   vmk_uint32 maxElems);
+   vmk_SgOpsHandle handle,
+   vmk_SgArray *sg,
+   void *bufferStart,
+   vmk_ByteCount size,
+   vmk_uint32 initSGEntry);
 
 /**
  * \brief Bytes needed for an SG array with room for maxElems elements.
+ *
+ * \note This function will not block.
  *
  * \param[in] maxElems Max elems.
  */

@@ -53,109 +53,134 @@ typedef struct vmk_SgVirtElemInt *vmk_SgVirtElem;
 /**
  * \brief Allocate a Sg virt array with init.
  *
- * \param[in] sgOps Sg ops.
- * \param[in,out] sgArray Sg array.
+ * \note This function will not block.
+ *
+ * \param[in] sgVirtOpsHandle Sg virt ops handle.
+ * \param[out] sgVirtArray Sg virt array.
  * \param[in] maxElems Max elems.
- * \param[in] opsPrivate Ops private.
+ * \param[in] arrayPrivate Array private.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_SgVirtArrayAllocWithInit(
-   vmk_SgVirtOpsHandle sgOps,
-   vmk_SgVirtArray *sgArray,
+   vmk_SgVirtOpsHandle sgVirtOpsHandle,
+   vmk_SgVirtArray *sgVirtArray,
    vmk_uint32 maxElems,
-   void *opsPrivate);
+   void *arrayPrivate);
 
 /**
  * \brief Free a Sg virt array.
  *
- * \param[in] sgArray Sg array.
+ * \note This function will not block.
+ *
+ * \param[in] sgVirtArray Sg virt array.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_SgVirtArrayFree(
-   vmk_SgVirtArray sgArray);
+   vmk_SgVirtArray sgVirtArray);
 
 /**
  * \brief Get the elem of a Sg virt array.
  *
- * \param[in] sgArray Sg array.
+ * \note This function will not block.
+ *
+ * \param[in] sgVirtArray Sg virt array.
  * \param[in] index Index.
- * \param[in,out] elem Elem.
+ * \param[out] sgVirtElem Sg virt elem.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_LIMIT_EXCEEDED A size or count limit was exceeded.
  */
 VMK_ReturnStatus
 vmk_SgVirtArrayGetElem(
-   vmk_SgVirtArray sgArray,
+   vmk_SgVirtArray sgVirtArray,
    vmk_uint32 index,
-   vmk_SgVirtElem *elem);
+   vmk_SgVirtElem *sgVirtElem);
 
 /**
  * \brief Get the max elems of a Sg virt array.
  *
- * \param[in] sgArray Sg array.
- * \param[in,out] uint32 Uint 32.
+ * \note This function will not block.
+ *
+ * \param[in] sgVirtArray Sg virt array.
+ * \param[out] maxElems Max elems.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_SgVirtArrayGetMaxElems(
-   vmk_SgVirtArray sgArray,
-   vmk_uint32 *uint32);
+   vmk_SgVirtArray sgVirtArray,
+   vmk_uint32 *maxElems);
 
 /**
  * \brief Get the used elems of a Sg virt array.
  *
- * \param[in] sgArray Sg array.
- * \param[in,out] uint32 Uint 32.
+ * \note This function will not block.
+ *
+ * \param[in] sgVirtArray Sg virt array.
+ * \param[out] usedElems Used elems.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_SgVirtArrayGetUsedElems(
-   vmk_SgVirtArray sgArray,
-   vmk_uint32 *uint32);
+   vmk_SgVirtArray sgVirtArray,
+   vmk_uint32 *usedElems);
 
 /**
  * \brief Get the info of a Sg virt elem.
  *
- * \param[in] elem Elem.
- * \param[in,out] va Va.
- * \param[in,out] length Length.
+ * \note This function will not block.
+ *
+ * \param[in] sgVirtElem Sg virt elem.
+ * \param[out] vaddr Vaddr.
+ * \param[out] length Length in bytes.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_SgVirtElemGetInfo(
-   vmk_SgVirtElem elem,
-   vmk_VA *va,
+   vmk_SgVirtElem sgVirtElem,
+   vmk_VA *vaddr,
    vmk_uint32 *length);
 
 /**
  * \brief Initialize a Sg virt elem.
  *
- * \param[in] sgArray Sg array.
- * \param[in] va Va.
- * \param[in] length Length.
+ * \note This function will not block.
+ *
+ * \param[in] sgVirtArray Sg virt array.
+ * \param[in] bufferStart Buffer start.
+ * \param[in] length Length in bytes.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_LIMIT_EXCEEDED A size or count limit was exceeded.
  */
 VMK_ReturnStatus
 vmk_SgVirtElemInit(
-   vmk_SgVirtArray sgArray,
-   void *va,
+   vmk_SgVirtArray sgVirtArray,
+   void *bufferStart,
    vmk_uint32 length);
 
 /**
  * \brief Create a Sg virt ops handle.
  *
- * \param[in] heap Heap.
+ * \note This function will not block.
+ *
+ * \param[in] heap Heap handle.
  * \param[in,out] sgOpsOut Sg ops out.
  * \param[in,out] sgVirtArrayOps Sg virt array ops.
- * \param[in] data Data.
+ * \param[in] data Caller data.
  *
  * \retval VMK_OK Success.
  */
@@ -169,13 +194,16 @@ vmk_SgVirtOpsHandleCreate(
 /**
  * \brief Destroy a Sg virt ops handle.
  *
- * \param[in] sgOps Sg ops.
+ * \note This function will not block.
+ *
+ * \param[in] sgVirtOpsHandle Sg virt ops handle.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_SgVirtOpsHandleDestroy(
-   vmk_SgVirtOpsHandle sgOps);
+   vmk_SgVirtOpsHandle sgVirtOpsHandle);
 
 /** \} */
 

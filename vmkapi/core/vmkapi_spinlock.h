@@ -67,6 +67,8 @@ typedef struct vmk_SpinlockCreateProps {
 /**
  * \brief Heap space one spinlock of the given type needs.
  *
+ * \note This function will not block.
+ *
  * \param[in] type Type.
  */
 vmk_ByteCountSmall
@@ -76,152 +78,203 @@ vmk_SpinlockAllocSize(
 /**
  * \brief Report unless the calling world holds the lock (debug support).
  *
- * \param[in] lock Lock.
+ * \note This function will not block.
+ *
+ * \param[in] lock Lock handle.
  */
 void
 vmk_SpinlockAssertHeldByWorldInt(
    vmk_Lock lock);
 
 /**
- * \brief Report unless the calling world holds the lock for reading (debug support).
+ * \brief Report unless the calling world holds the lock for reading (debug
+ *     support).
  *
- * \param[in] lock Lock.
+ * \note This function will not block.
+ *
+ * \param[in] lock Lock handle.
  */
 void
 vmk_SpinlockAssertReaderHeldByWorldInt(
    vmk_Lock lock);
 
 /**
- * \brief Create a spinlock.
+ * \brief Create a spinlock (exclusive or reader-writer).
  *
- * \param[in,out] props Props.
- * \param[in,out] lockOut Lock out.
+ * \note This function will not block.
  *
- * \retval VMK_OK Success.
+ * \param[in] props Module, heap, name, type, lock domain and rank.
+ * \param[out] lock Receives the handle of the new lock.
+ *
+ * \retval VMK_OK The lock exists and *lock is set.
+ * \retval VMK_BAD_PARAM An argument is NULL, the type is unknown or the rank is
+ *     out of range.
+ * \retval VMK_NO_MEMORY Not enough memory in the heap for the lock.
+ * \retval VMK_INVALID_NAME The name is too long.
  */
 VMK_ReturnStatus
 vmk_SpinlockCreate(
    vmk_SpinlockCreateProps *props,
-   vmk_Lock *lockOut);
+   vmk_Lock *lock);
 
 /**
- * \brief Destroy a spinlock.
+ * \brief Destroy a spinlock that nobody holds.
  *
- * \param[in] lock Lock.
+ * \note This function will not block.
+ * \note Destroying a held lock is reported by vmkemu.
+ *
+ * \param[in] lock Lock to destroy.
  */
 void
 vmk_SpinlockDestroy(
    vmk_Lock lock);
 
 /**
- * \brief Acquire a spinlock.
+ * \brief Acquire a spinlock exclusively.
  *
- * \param[in] lock Lock.
+ * \note This function will not block; it spins until the lock is free.
+ * \note vmkemu checks the lock rank order and reports an inversion.
  *
- * \retval VMK_OK Success.
+ * \param[in,out] lock Lock to acquire.
+ *
+ * \retval VMK_OK The lock is held.
+ * \retval VMK_DEATH_PENDING The calling world is being killed; the lock is not
+ *     held.
  */
 VMK_ReturnStatus
 vmk_SpinlockLock(
    vmk_Lock lock);
 
 /**
- * \brief Acquire a spinlock even if the calling world is being killed.
+ * \brief Acquire a spinlock exclusively even if the calling world is being
+ *     killed.
  *
- * \param[in] lock Lock.
+ * \note This function will not block; it spins until the lock is free.
+ *
+ * \param[in,out] lock Lock to acquire.
  */
 void
 vmk_SpinlockLockIgnoreDeathPending(
    vmk_Lock lock);
 
 /**
- * \brief Acquire a reader-writer spinlock for reading.
+ * \brief Acquire a spinlock for reading.
  *
- * \param[in] lock Lock.
+ * \note This function will not block; it spins until the lock is free.
+ * \note vmkemu checks the lock rank order and reports an inversion.
  *
- * \retval VMK_OK Success.
+ * \param[in,out] lock Lock to acquire.
+ *
+ * \retval VMK_OK The lock is held.
+ * \retval VMK_DEATH_PENDING The calling world is being killed; the lock is not
+ *     held.
  */
 VMK_ReturnStatus
 vmk_SpinlockReadLock(
    vmk_Lock lock);
 
 /**
- * \brief Acquire a reader-writer spinlock for reading even if the caller is being killed.
+ * \brief Acquire a spinlock for reading even if the calling world is being
+ *     killed.
  *
- * \param[in] lock Lock.
+ * \note This function will not block; it spins until the lock is free.
+ *
+ * \param[in,out] lock Lock to acquire.
  */
 void
 vmk_SpinlockReadLockIgnoreDeathPending(
    vmk_Lock lock);
 
 /**
- * \brief Release a reader-writer spinlock held for reading.
+ * \brief Release a read hold of a spinlock (the most recent lock taken).
  *
- * \param[in] lock Lock.
+ * \note This function will not block.
+ *
+ * \param[in,out] lock Lock to release.
  */
 void
 vmk_SpinlockReadUnlock(
    vmk_Lock lock);
 
 /**
- * \brief Release a read hold that is not the most recently acquired lock.
+ * \brief Release a read hold of a spinlock that is not the most recent taken.
  *
- * \param[in] lock Lock.
+ * \note This function will not block.
+ *
+ * \param[in,out] lock Lock to release.
  */
 void
 vmk_SpinlockReadUnlockOutOfOrder(
    vmk_Lock lock);
 
 /**
- * \brief Release a spinlock.
+ * \brief Release an exclusive hold of a spinlock (the most recent lock taken).
  *
- * \param[in] lock Lock.
+ * \note This function will not block.
+ *
+ * \param[in,out] lock Lock to release.
  */
 void
 vmk_SpinlockUnlock(
    vmk_Lock lock);
 
 /**
- * \brief Release a spinlock that is not the most recently acquired one.
+ * \brief Release an exclusive hold of a spinlock that is not the most recent
+ *     taken.
  *
- * \param[in] lock Lock.
+ * \note This function will not block.
+ *
+ * \param[in,out] lock Lock to release.
  */
 void
 vmk_SpinlockUnlockOutOfOrder(
    vmk_Lock lock);
 
 /**
- * \brief Acquire a reader-writer spinlock for writing.
+ * \brief Acquire a spinlock for writing.
  *
- * \param[in] lock Lock.
+ * \note This function will not block; it spins until the lock is free.
+ * \note vmkemu checks the lock rank order and reports an inversion.
  *
- * \retval VMK_OK Success.
+ * \param[in,out] lock Lock to acquire.
+ *
+ * \retval VMK_OK The lock is held.
+ * \retval VMK_DEATH_PENDING The calling world is being killed; the lock is not
+ *     held.
  */
 VMK_ReturnStatus
 vmk_SpinlockWriteLock(
    vmk_Lock lock);
 
 /**
- * \brief Acquire a reader-writer spinlock for writing even if the caller is being killed.
+ * \brief Acquire a spinlock for writing even if the calling world is being
+ *     killed.
  *
- * \param[in] lock Lock.
+ * \note This function will not block; it spins until the lock is free.
+ *
+ * \param[in,out] lock Lock to acquire.
  */
 void
 vmk_SpinlockWriteLockIgnoreDeathPending(
    vmk_Lock lock);
 
 /**
- * \brief Release a reader-writer spinlock held for writing.
+ * \brief Release a write hold of a spinlock (the most recent lock taken).
  *
- * \param[in] lock Lock.
+ * \note This function will not block.
+ *
+ * \param[in,out] lock Lock to release.
  */
 void
 vmk_SpinlockWriteUnlock(
    vmk_Lock lock);
 
 /**
- * \brief Release a write hold that is not the most recently acquired lock.
+ * \brief Release a write hold of a spinlock that is not the most recent taken.
  *
- * \param[in] lock Lock.
+ * \note This function will not block.
+ *
+ * \param[in,out] lock Lock to release.
  */
 void
 vmk_SpinlockWriteUnlockOutOfOrder(
@@ -230,7 +283,9 @@ vmk_SpinlockWriteUnlockOutOfOrder(
 /**
  * \brief Debug builds: report unless the calling world holds the lock.
  *
- * \param[in] lock Lock.
+ * \note This function will not block.
+ *
+ * \param[in] lock Lock handle.
  */
 static VMK_ALWAYS_INLINE void
 vmk_SpinlockAssertHeldByWorld(
@@ -244,9 +299,12 @@ vmk_SpinlockAssertHeldByWorld(
 }
 
 /**
- * \brief Debug builds: report unless the calling world holds the lock for reading.
+ * \brief Debug builds: report unless the calling world holds the lock for
+ *     reading.
  *
- * \param[in] lock Lock.
+ * \note This function will not block.
+ *
+ * \param[in] lock Lock handle.
  */
 static VMK_ALWAYS_INLINE void
 vmk_SpinlockAssertReaderHeldByWorld(

@@ -33,17 +33,22 @@ typedef vmk_uint32 vmk_LockIRQL;
 /**
  * \brief Report unless the lock is held on the current PCPU (debug support).
  *
- * \param[in] lock Lock.
+ * \note This function will not block.
+ *
+ * \param[in] lock Lock handle.
  */
 void
 vmk_SpinlockAssertHeldOnPCPUInt(
    vmk_Lock lock);
 
 /**
- * \brief Acquire an IRQ spinlock, disabling interrupts and saving the previous level.
+ * \brief Acquire an IRQ spinlock, disabling interrupts and saving the previous
+ *     level.
  *
- * \param[in] lock Lock.
- * \param[in,out] irql Irql.
+ * \note This function will not block.
+ *
+ * \param[in,out] lock Lock handle.
+ * \param[out] irql Irql.
  *
  * \retval VMK_OK Success.
  */
@@ -55,7 +60,9 @@ vmk_SpinlockLockIRQ(
 /**
  * \brief Release an IRQ spinlock and restore the saved interrupt level.
  *
- * \param[in] lock Lock.
+ * \note This function will not block.
+ *
+ * \param[in,out] lock Lock handle.
  * \param[in] irql Irql.
  */
 void
@@ -66,7 +73,9 @@ vmk_SpinlockUnlockIRQ(
 /**
  * \brief Release an IRQ spinlock out of acquisition order and restore the level.
  *
- * \param[in] lock Lock.
+ * \note This function will not block.
+ *
+ * \param[in,out] lock Lock handle.
  * \param[in] irql Irql.
  */
 void
@@ -77,7 +86,9 @@ vmk_SpinlockUnlockIRQOutOfOrder(
 /**
  * \brief Debug builds: report unless the lock is held on the current PCPU.
  *
- * \param[in] lock Lock.
+ * \note This function will not block.
+ *
+ * \param[in] lock Lock handle.
  */
 static VMK_ALWAYS_INLINE void
 vmk_SpinlockAssertHeldOnPCPU(

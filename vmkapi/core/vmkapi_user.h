@@ -98,40 +98,49 @@ typedef struct vmk_UserMapProps {
 /**
  * \brief Copy from a user-space address to a kernel buffer.
  *
- * \param[in] dst Dst.
- * \param[in] src Src.
- * \param[in] length Length.
+ * \note This function may block.
+ *
+ * \param[in] dest Destination buffer.
+ * \param[in] src Source buffer.
+ * \param[in] len Length in bytes.
  *
  * \retval VMK_OK Success.
  */
 VMK_ReturnStatus
 vmk_CopyFromUser(
-   vmk_VA dst,
+   vmk_VA dest,
    vmk_VA src,
-   vmk_ByteCount length);
+   vmk_ByteCount len);
 
 /**
  * \brief Copy from a kernel buffer to a user-space address.
  *
- * \param[in] dst Dst.
- * \param[in] src Src.
- * \param[in] length Length.
+ * \note This function may block.
+ *
+ * \param[in] dest Destination buffer.
+ * \param[in] src Source buffer.
+ * \param[in] len Length in bytes.
  *
  * \retval VMK_OK Success.
  */
 VMK_ReturnStatus
 vmk_CopyToUser(
-   vmk_VA dst,
+   vmk_VA dest,
    vmk_VA src,
-   vmk_ByteCount length);
+   vmk_ByteCount len);
 
 /**
  * \brief Allow a machine page range to be mapped into user worlds.
+ *
+ * \note This function may block.
  *
  * \param[in] mpn Mpn.
  * \param[in] numPages Num pages.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_NO_MEMORY Not enough memory.
+ * \retval VMK_INVALID_PAGE_NUMBER Invalid page number.
  */
 VMK_ReturnStatus
 vmk_UserAddValidMPNRange(
@@ -141,7 +150,9 @@ vmk_UserAddValidMPNRange(
 /**
  * \brief Map pages into the address space of the calling user world.
  *
- * \param[in,out] props Props.
+ * \note This function may block.
+ *
+ * \param[in] props Properties.
  * \param[in,out] vaOut Va out.
  * \param[in,out] userMapHandle User map handle.
  *
@@ -156,7 +167,9 @@ vmk_UserMap(
 /**
  * \brief Stop fault notification for a user mapping page.
  *
- * \param[in] worldID World id.
+ * \note This function may block.
+ *
+ * \param[in] worldID World ID.
  * \param[in] vpn Vpn.
  *
  * \retval VMK_OK Success.
@@ -169,7 +182,9 @@ vmk_UserMapDisableNotify(
 /**
  * \brief Ask to be notified of faults on a user mapping page.
  *
- * \param[in] worldID World id.
+ * \note This function may block.
+ *
+ * \param[in] worldID World ID.
  * \param[in] vpn Vpn.
  *
  * \retval VMK_OK Success.
@@ -182,25 +197,32 @@ vmk_UserMapEnableNotify(
 /**
  * \brief Pin a user page in memory and return its machine page.
  *
- * \param[in] worldID World id.
+ * \note This function may block.
+ *
+ * \param[in] cartelID World ID.
  * \param[in] vpn Vpn.
- * \param[in,out] mpn Mpn.
+ * \param[out] mpn Mpn.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_INVALID_WORLD The world ID does not name a live world.
  */
 VMK_ReturnStatus
 vmk_UserPinPage(
-   vmk_WorldID worldID,
+   vmk_WorldID cartelID,
    vmk_VPN vpn,
    vmk_MPN *mpn);
 
 /**
  * \brief Disallow a machine page range added by vmk_UserAddValidMPNRange().
  *
+ * \note This function may block.
+ *
  * \param[in] mpn Mpn.
  * \param[in] numPages Num pages.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_NOT_FOUND No such object.
  */
 VMK_ReturnStatus
 vmk_UserRemoveValidMPNRange(
@@ -210,29 +232,37 @@ vmk_UserRemoveValidMPNRange(
 /**
  * \brief Remove a mapping made by vmk_UserMap().
  *
+ * \note This function may block.
+ *
  * \param[in] type Type.
- * \param[in] va Va.
- * \param[in] length Length.
+ * \param[in] vaddr Vaddr.
+ * \param[in] length Length in bytes.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_NOT_FOUND No such object.
+ * \retval VMK_INVALID_ADDRESS The address is not valid.
  */
 VMK_ReturnStatus
 vmk_UserUnmap(
    vmk_UserMapType type,
-   vmk_VA va,
+   vmk_VA vaddr,
    vmk_ByteCount length);
 
 /**
  * \brief Unpin a user page pinned by vmk_UserPinPage().
  *
- * \param[in] worldID World id.
+ * \note This function may block.
+ *
+ * \param[in] cartelID World ID.
  * \param[in] vpn Vpn.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_INVALID_WORLD The world ID does not name a live world.
  */
 VMK_ReturnStatus
 vmk_UserUnpinPage(
-   vmk_WorldID worldID,
+   vmk_WorldID cartelID,
    vmk_VPN vpn);
 
 /** \} */

@@ -21,6 +21,8 @@ typedef char *vmk_UUID;
 
 /**
  * \brief Buffer size needed for a VM UUID string.
+ *
+ * \note This function will not block.
  */
 vmk_ByteCount
 vmk_VMUUIDGetMaxLength(void);

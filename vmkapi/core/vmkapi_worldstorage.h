@@ -60,64 +60,88 @@ typedef struct {
 } vmk_WorldStorageProps;
 
 /**
- * \brief Create a world storage.
+ * \brief Create a per-world storage area of a fixed size in every world.
  *
- * \param[in,out] props Props.
- * \param[in,out] handleOut Handle out.
+ * \note This function may block.
+ * \note The constructor runs for every live world at create and for each world
+ *     created later.
  *
- * \retval VMK_OK Success.
+ * \param[in] props Module, heap, size, alignment and optional
+ *     constructor/destructor.
+ * \param[out] handle Where the handle of the new storage is stored.
+ *
+ * \retval VMK_OK The storage exists in every live world and *handle is set.
+ * \retval VMK_BAD_PARAM An argument is NULL or the size is zero.
+ * \retval VMK_NO_MEMORY Not enough memory for the storage in every world.
  */
 VMK_ReturnStatus
 vmk_WorldStorageCreate(
    vmk_WorldStorageProps *props,
-   vmk_WorldStorageHandle *handleOut);
+   vmk_WorldStorageHandle *handle);
 
 /**
- * \brief Destroy a world storage.
+ * \brief Destroy a per-world storage, running its destructor in every world.
  *
- * \param[in] handle Handle.
+ * \note This function may block.
+ * \note Waits until every reference taken with vmk_WorldStorageLookUp() is
+ *     released.
  *
- * \retval VMK_OK Success.
+ * \param[in] handle Storage to destroy.
+ *
+ * \retval VMK_OK The storage is gone.
+ * \retval VMK_BAD_PARAM handle is invalid.
  */
 VMK_ReturnStatus
 vmk_WorldStorageDestroy(
    vmk_WorldStorageHandle handle);
 
 /**
- * \brief Look up another world's instance of world storage, taking a reference.
+ * \brief Find a world's instance of a per-world storage and hold it.
  *
- * \param[in] worldID World id.
- * \param[in] handle Handle.
- * \param[in,out] data Data.
+ * \note This function will not block.
+ * \note The reference keeps the other world's storage alive until it is
+ *     released.
  *
- * \retval VMK_OK Success.
+ * \param[in] wid World whose instance is wanted.
+ * \param[in] handle Storage handle.
+ * \param[out] object Receives the address of that world's instance.
+ *
+ * \retval VMK_OK *object is set; release it with vmk_WorldStorageRelease().
+ * \retval VMK_BAD_PARAM handle or object is invalid.
+ * \retval VMK_NOT_FOUND No live world has that ID.
  */
 VMK_ReturnStatus
 vmk_WorldStorageLookUp(
-   vmk_WorldID worldID,
+   vmk_WorldID wid,
    vmk_WorldStorageHandle handle,
-   void **data);
+   void **object);
 
 /**
- * \brief Look up the calling world's instance of world storage.
+ * \brief Find the calling world's instance of a per-world storage.
  *
- * \param[in] handle Handle.
- * \param[in,out] data Data.
+ * \note This function will not block.
  *
- * \retval VMK_OK Success.
+ * \param[in] handle Storage handle.
+ * \param[out] object Receives the address of the instance.
+ *
+ * \retval VMK_OK *object is set; no release is needed.
+ * \retval VMK_BAD_PARAM handle or object is invalid.
  */
 VMK_ReturnStatus
 vmk_WorldStorageLookUpLocal(
    vmk_WorldStorageHandle handle,
-   void **data);
+   void **object);
 
 /**
- * \brief Drop the reference taken by vmk_WorldStorageLookUp().
+ * \brief Drop a reference taken by vmk_WorldStorageLookUp().
  *
- * \param[in] worldID World id.
- * \param[in,out] data Data.
+ * \note This function will not block.
  *
- * \retval VMK_OK Success.
+ * \param[in] worldID World passed to the lookup.
+ * \param[in,out] data Address of the pointer the lookup set; it is cleared.
+ *
+ * \retval VMK_OK The reference is dropped.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_WorldStorageRelease(

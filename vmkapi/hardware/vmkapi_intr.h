@@ -48,7 +48,9 @@ typedef struct vmk_IntrProps {
 /**
  * \brief Disable delivery of an interrupt.
  *
- * \param[in] intrCookie Intr cookie.
+ * \note This function may block.
+ *
+ * \param[in] intrCookie Interrupt cookie.
  *
  * \retval VMK_OK Success.
  */
@@ -59,7 +61,9 @@ vmk_IntrDisable(
 /**
  * \brief Enable delivery of an interrupt.
  *
- * \param[in] intrCookie Intr cookie.
+ * \note This function will not block.
+ *
+ * \param[in] intrCookie Interrupt cookie.
  *
  * \retval VMK_OK Success.
  */
@@ -70,11 +74,14 @@ vmk_IntrEnable(
 /**
  * \brief Register an interrupt handler.
  *
- * \param[in] moduleID Module id.
- * \param[in] intrCookie Intr cookie.
- * \param[in,out] props Props.
+ * \note This function may block.
+ *
+ * \param[in] moduleID Module ID.
+ * \param[in] intrCookie Interrupt cookie.
+ * \param[in] props Properties.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_IntrRegister(
@@ -85,7 +92,9 @@ vmk_IntrRegister(
 /**
  * \brief Wait until running handlers of an interrupt have finished.
  *
- * \param[in] intrCookie Intr cookie.
+ * \note This function may block.
+ *
+ * \param[in] intrCookie Interrupt cookie.
  *
  * \retval VMK_OK Success.
  */
@@ -96,11 +105,15 @@ vmk_IntrSync(
 /**
  * \brief Unregister an interrupt handler.
  *
- * \param[in] moduleID Module id.
- * \param[in] intrCookie Intr cookie.
+ * \note This function may block.
+ *
+ * \param[in] moduleID Module ID.
+ * \param[in] intrCookie Interrupt cookie.
  * \param[in] handlerData Handler data.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_FAILURE Generic failure.
  */
 VMK_ReturnStatus
 vmk_IntrUnregister(
@@ -111,11 +124,14 @@ vmk_IntrUnregister(
 /**
  * \brief Call a function with all of the module's interrupts disabled.
  *
- * \param[in] moduleID Module id.
+ * \note This function will not block.
+ *
+ * \param[in] moduleID Module ID.
  * \param[in] func Func.
- * \param[in] data Data.
+ * \param[in] data Caller data.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_IntrWithAllDisabledInvoke(

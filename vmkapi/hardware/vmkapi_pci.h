@@ -132,16 +132,24 @@ typedef struct {
 /**
  * \brief Allocate interrupt cookies (INTx, MSI or MSI-X) for a PCI device.
  *
- * \param[in] moduleID Module id.
- * \param[in] device Device.
+ * \note This function may block.
+ *
+ * \param[in] moduleID Module ID.
+ * \param[in] device Device handle.
  * \param[in] type Type.
  * \param[in] numIntrsDesired Num intrs desired.
  * \param[in] numIntrsRequired Num intrs required.
- * \param[in,out] indexAry Index ary.
- * \param[in,out] intrArray Intr array.
- * \param[in,out] numIntrsAlloced Num intrs alloced.
+ * \param[in] indexArray Index array.
+ * \param[out] intrArray Intr array.
+ * \param[out] numIntrsAlloced Num intrs alloced.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_NO_MEMORY Not enough memory.
+ * \retval VMK_NOT_SUPPORTED Not supported (or not emulated).
+ * \retval VMK_NO_PERMISSION No permission.
+ * \retval VMK_IO_ERROR An I/O error occurred.
+ * \retval VMK_NO_RESOURCES Not enough resources.
  */
 VMK_ReturnStatus
 vmk_PCIAllocIntrCookie(
@@ -150,31 +158,38 @@ vmk_PCIAllocIntrCookie(
    vmk_PCIInterruptType type,
    vmk_uint32 numIntrsDesired,
    vmk_uint32 numIntrsRequired,
-   vmk_uint16 *indexAry,
+   vmk_uint16 *indexArray,
    vmk_IntrCookie *intrArray,
    vmk_uint32 *numIntrsAlloced);
 
 /**
  * \brief Allocate a PCI dev iterator.
  *
- * \param[in] heap Heap.
+ * \note This function may block.
+ *
+ * \param[in] heap Heap handle.
  * \param[in] type Type.
- * \param[in,out] iteratorOut Iterator out.
+ * \param[out] iterator Iterator.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_FAILURE Generic failure.
  */
 VMK_ReturnStatus
 vmk_PCIDevIteratorAlloc(
    vmk_HeapID heap,
    vmk_PCIDevIteratorType type,
-   vmk_PCIDevIterator *iteratorOut);
+   vmk_PCIDevIterator *iterator);
 
 /**
  * \brief Free a PCI dev iterator.
  *
+ * \note This function may block.
+ *
  * \param[in] iterator Iterator.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_PCIDevIteratorFree(
@@ -183,36 +198,47 @@ vmk_PCIDevIteratorFree(
 /**
  * \brief Get the first of a PCI dev iterator.
  *
+ * \note This function may block.
+ *
  * \param[in] iterator Iterator.
- * \param[in,out] deviceOut Device out.
+ * \param[out] dev Dev.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_PCIDevIteratorGetFirst(
    vmk_PCIDevIterator iterator,
-   vmk_PCIDevice *deviceOut);
+   vmk_PCIDevice *dev);
 
 /**
  * \brief Get the next of a PCI dev iterator.
  *
+ * \note This function may block.
+ *
  * \param[in] iterator Iterator.
- * \param[in,out] deviceOut Device out.
+ * \param[out] dev Dev.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_PCIDevIteratorGetNext(
    vmk_PCIDevIterator iterator,
-   vmk_PCIDevice *deviceOut);
+   vmk_PCIDevice *dev);
 
 /**
  * \brief PCI: disable PME.
  *
- * \param[in] moduleID Module id.
- * \param[in] device Device.
+ * \note This function will not block.
+ *
+ * \param[in] moduleID Module ID.
+ * \param[in] device Device handle.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_NO_PERMISSION No permission.
+ * \retval VMK_NOT_SUPPORTED Not supported (or not emulated).
  */
 VMK_ReturnStatus
 vmk_PCIDisablePME(
@@ -222,21 +248,30 @@ vmk_PCIDisablePME(
 /**
  * \brief Disable the SR-IOV virtual functions of a PCI device.
  *
- * \param[in] device Device.
+ * \note This function may block.
+ *
+ * \param[in] pf PCI device handle.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_FAILURE Generic failure.
  */
 VMK_ReturnStatus
 vmk_PCIDisableVFs(
-   vmk_PCIDevice device);
+   vmk_PCIDevice pf);
 
 /**
  * \brief PCI: enable PME.
  *
- * \param[in] moduleID Module id.
- * \param[in] device Device.
+ * \note This function will not block.
+ *
+ * \param[in] moduleID Module ID.
+ * \param[in] device Device handle.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_NO_PERMISSION No permission.
+ * \retval VMK_NOT_SUPPORTED Not supported (or not emulated).
  */
 VMK_ReturnStatus
 vmk_PCIEnablePME(
@@ -246,38 +281,50 @@ vmk_PCIEnablePME(
 /**
  * \brief Enable the SR-IOV virtual functions of a PCI device.
  *
- * \param[in] device Device.
- * \param[in,out] uint16 Uint 16.
+ * \note This function may block.
+ *
+ * \param[in] pf PCI device handle.
+ * \param[in,out] numVFs Num v fs.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_FAILURE Generic failure.
  */
 VMK_ReturnStatus
 vmk_PCIEnableVFs(
-   vmk_PCIDevice device,
-   vmk_uint16 *uint16);
+   vmk_PCIDevice pf,
+   vmk_uint16 *numVFs);
 
 /**
  * \brief PCI: find capability.
  *
- * \param[in] device Device.
- * \param[in] uint8 Uint 8.
- * \param[in,out] uint16 Uint 16.
+ * \note This function will not block.
+ *
+ * \param[in] device Device handle.
+ * \param[in] capID Cap id.
+ * \param[out] capOffset Cap offset.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_NOT_FOUND No such object.
  */
 VMK_ReturnStatus
 vmk_PCIFindCapability(
    vmk_PCIDevice device,
-   vmk_uint8 uint8,
-   vmk_uint16 *uint16);
+   vmk_uint8 capID,
+   vmk_uint16 *capOffset);
 
 /**
  * \brief Free the interrupt cookies of a PCI device.
  *
- * \param[in] moduleID Module id.
- * \param[in] device Device.
+ * \note This function may block.
+ *
+ * \param[in] moduleID Module ID.
+ * \param[in] device Device handle.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_NO_PERMISSION No permission.
  */
 VMK_ReturnStatus
 vmk_PCIFreeIntrCookie(
@@ -287,20 +334,25 @@ vmk_PCIFreeIntrCookie(
 /**
  * \brief Return the physical function of a virtual function.
  *
- * \param[in] device Device.
- * \param[in,out] deviceOut Device out.
+ * \note This function will not block.
+ *
+ * \param[in] vf PCI device handle.
+ * \param[out] pf Pf.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_PCIGetPFPCIDevice(
-   vmk_PCIDevice device,
-   vmk_PCIDevice *deviceOut);
+   vmk_PCIDevice vf,
+   vmk_PCIDevice *pf);
 
 /**
  * \brief Return a virtual function of a physical function.
  *
- * \param[in] device Device.
+ * \note This function will not block.
+ *
+ * \param[in] device Device handle.
  * \param[in] uint16 Uint 16.
  * \param[in,out] deviceOut Device out.
  *
@@ -315,8 +367,10 @@ vmk_PCIGetVFPCIDevice(
 /**
  * \brief Get the VF private data of a PCI.
  *
- * \param[in] device Device.
- * \param[in,out] data Data.
+ * \note This function will not block.
+ *
+ * \param[in] device Device handle.
+ * \param[in,out] data Caller data.
  *
  * \retval VMK_OK Success.
  */
@@ -328,73 +382,93 @@ vmk_PCIGetVFPrivateData(
 /**
  * \brief PCI: map IO resource.
  *
- * \param[in] moduleID Module id.
- * \param[in] device Device.
- * \param[in] bar Bar.
- * \param[in,out] reservation Reservation.
- * \param[in,out] mappedAddress Mapped address.
+ * \note This function may block.
+ *
+ * \param[in] moduleID Module ID.
+ * \param[in] device Device handle.
+ * \param[in] pciBar Pci bar.
+ * \param[out] reservation Reservation.
+ * \param[out] mappedAddress Mapped address.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_NO_RESOURCES Not enough resources.
+ * \retval VMK_NO_PERMISSION No permission.
  */
 VMK_ReturnStatus
 vmk_PCIMapIOResource(
    vmk_ModuleID moduleID,
    vmk_PCIDevice device,
-   vmk_uint8 bar,
+   vmk_uint8 pciBar,
    vmk_IOReservation *reservation,
    vmk_VA *mappedAddress);
 
 /**
  * \brief Query the device addr of a PCI.
  *
- * \param[in] device Device.
- * \param[in,out] pciDeviceAddr Pci device addr.
+ * \note This function will not block.
+ *
+ * \param[in] pciDevice PCI device handle.
+ * \param[out] sbdf Sbdf.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_PCIQueryDeviceAddr(
-   vmk_PCIDevice device,
-   vmk_PCIDeviceAddr *pciDeviceAddr);
+   vmk_PCIDevice pciDevice,
+   vmk_PCIDeviceAddr *sbdf);
 
 /**
  * \brief Query the device ID of a PCI.
  *
- * \param[in] device Device.
- * \param[in,out] pciDeviceID Pci device id.
+ * \note This function will not block.
+ *
+ * \param[in] pciDevice PCI device handle.
+ * \param[out] devID Dev id.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_PCIQueryDeviceID(
-   vmk_PCIDevice device,
-   vmk_PCIDeviceID *pciDeviceID);
+   vmk_PCIDevice pciDevice,
+   vmk_PCIDeviceID *devID);
 
 /**
  * \brief Query the IO resources of a PCI.
  *
- * \param[in] device Device.
- * \param[in] uint8 Uint 8.
- * \param[in,out] pciResource Pci resource.
+ * \note This function will not block.
+ *
+ * \param[in] pciDevice PCI device handle.
+ * \param[in] numBars Num bars.
+ * \param[out] resources Resources.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_PCIQueryIOResources(
-   vmk_PCIDevice device,
-   vmk_uint8 uint8,
-   vmk_PCIResource *pciResource);
+   vmk_PCIDevice pciDevice,
+   vmk_uint8 numBars,
+   vmk_PCIResource *resources);
 
 /**
  * \brief Read PCI configuration space.
  *
- * \param[in] moduleID Module id.
- * \param[in] device Device.
+ * \note This function will not block.
+ *
+ * \param[in] moduleID Module ID.
+ * \param[in] device Device handle.
  * \param[in] accessType Access type.
  * \param[in] offset Offset.
- * \param[in,out] value Value.
+ * \param[out] data Caller data.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_NO_PERMISSION No permission.
+ * \retval VMK_LIMIT_EXCEEDED A size or count limit was exceeded.
+ * \retval VMK_FAILURE Generic failure.
  */
 VMK_ReturnStatus
 vmk_PCIReadConfig(
@@ -402,57 +476,70 @@ vmk_PCIReadConfig(
    vmk_PCIDevice device,
    vmk_PCIConfigAccess accessType,
    vmk_uint16 offset,
-   vmk_uint32 *value);
+   vmk_uint32 *data);
 
 /**
  * \brief PCI: register VF.
  *
- * \param[in] vf Vf.
- * \param[in] pf Pf.
- * \param[in] pfDriver Pf driver.
- * \param[in,out] vfOps Vf ops.
+ * \note This function may block.
+ *
+ * \param[in] vf PCI device handle.
+ * \param[in] pf PCI device handle.
+ * \param[in] pfDriverHandle Driver handle.
+ * \param[in] vfDevOps Vf dev ops.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_FAILURE Generic failure.
  */
 VMK_ReturnStatus
 vmk_PCIRegisterVF(
    vmk_PCIDevice vf,
    vmk_PCIDevice pf,
-   vmk_Driver pfDriver,
-   vmk_PCIVFDeviceOps *vfOps);
+   vmk_Driver pfDriverHandle,
+   vmk_PCIVFDeviceOps *vfDevOps);
 
 /**
  * \brief Set the VF private data of a PCI.
  *
- * \param[in] device Device.
- * \param[in] data Data.
+ * \note This function will not block.
+ *
+ * \param[in] vf PCI device handle.
+ * \param[in] privateData Private data.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_PCISetVFPrivateData(
-   vmk_PCIDevice device,
-   vmk_AddrCookie data);
+   vmk_PCIDevice vf,
+   vmk_AddrCookie privateData);
 
 /**
  * \brief PCI: unmap IO resource.
  *
- * \param[in] moduleID Module id.
- * \param[in] device Device.
- * \param[in] uint8 Uint 8.
+ * \note This function may block.
+ *
+ * \param[in] moduleID Module ID.
+ * \param[in] device Device handle.
+ * \param[in] pciBar Pci bar.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_NO_PERMISSION No permission.
  */
 VMK_ReturnStatus
 vmk_PCIUnmapIOResource(
    vmk_ModuleID moduleID,
    vmk_PCIDevice device,
-   vmk_uint8 uint8);
+   vmk_uint8 pciBar);
 
 /**
  * \brief PCI: unregister VF.
  *
- * \param[in] device Device.
+ * \note This function may block.
+ *
+ * \param[in] device Device handle.
  *
  * \retval VMK_OK Success.
  */
@@ -463,13 +550,19 @@ vmk_PCIUnregisterVF(
 /**
  * \brief Write PCI configuration space.
  *
- * \param[in] moduleID Module id.
- * \param[in] device Device.
+ * \note This function will not block.
+ *
+ * \param[in] moduleID Module ID.
+ * \param[in] device Device handle.
  * \param[in] accessType Access type.
  * \param[in] offset Offset.
- * \param[in] value Value.
+ * \param[in] data Caller data.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_NO_PERMISSION No permission.
+ * \retval VMK_LIMIT_EXCEEDED A size or count limit was exceeded.
+ * \retval VMK_FAILURE Generic failure.
  */
 VMK_ReturnStatus
 vmk_PCIWriteConfig(
@@ -477,7 +570,7 @@ vmk_PCIWriteConfig(
    vmk_PCIDevice device,
    vmk_PCIConfigAccess accessType,
    vmk_uint16 offset,
-   vmk_uint32 value);
+   vmk_uint32 data);
 
 #endif /* defined(VMK_DEVKIT_HAS_API_VMKAPI_DEVICE) */
 

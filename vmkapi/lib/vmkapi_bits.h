@@ -20,6 +20,8 @@
 /**
  * \brief Convert a 16-bit big-endian value to CPU byte order.
  *
+ * \note This function will not block.
+ *
  * \param[in] be Be.
  */
 static inline vmk_uint16
@@ -35,6 +37,8 @@ vmk_BE16ToCPU(
 
 /**
  * \brief Convert a 32-bit big-endian value to CPU byte order.
+ *
+ * \note This function will not block.
  *
  * \param[in] be Be.
  */
@@ -52,6 +56,8 @@ vmk_BE32ToCPU(
 /**
  * \brief Convert a 64-bit big-endian value to CPU byte order.
  *
+ * \note This function will not block.
+ *
  * \param[in] be Be.
  */
 static inline vmk_uint64
@@ -67,6 +73,8 @@ vmk_BE64ToCPU(
 
 /**
  * \brief Convert a 16-bit value in CPU byte order to big-endian.
+ *
+ * \note This function will not block.
  *
  * \param[in] value Value.
  */
@@ -84,6 +92,8 @@ vmk_CPUToBE16(
 /**
  * \brief Convert a 32-bit value in CPU byte order to big-endian.
  *
+ * \note This function will not block.
+ *
  * \param[in] value Value.
  */
 static inline vmk_uint32
@@ -99,6 +109,8 @@ vmk_CPUToBE32(
 
 /**
  * \brief Convert a 64-bit value in CPU byte order to big-endian.
+ *
+ * \note This function will not block.
  *
  * \param[in] value Value.
  */

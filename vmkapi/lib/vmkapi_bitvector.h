@@ -76,32 +76,38 @@ typedef struct vmk_BitVector {
 /**
  * \brief Allocate a bit vector.
  *
- * \param[in] heap Heap.
- * \param[in] numBits Num bits.
+ * \note This function will not block.
+ *
+ * \param[in] heap Heap handle.
+ * \param[in] n N.
  */
 vmk_BitVector *
 vmk_BitVectorAlloc(
    vmk_HeapID heap,
-   vmk_uint32 numBits);
+   vmk_uint32 n);
 
 /**
  * \brief Allocate a bit vector with timeout.
  *
- * \param[in] heap Heap.
- * \param[in] numBits Num bits.
- * \param[in] timeoutMS Timeout ms.
+ * \note This function may block.
+ *
+ * \param[in] heap Heap handle.
+ * \param[in] n N.
+ * \param[in] timeoutMs Timeout ms.
  */
 vmk_BitVector *
 vmk_BitVectorAllocWithTimeout(
    vmk_HeapID heap,
-   vmk_uint32 numBits,
-   vmk_uint32 timeoutMS);
+   vmk_uint32 n,
+   vmk_uint32 timeoutMs);
 
 /**
  * \brief Duplicate a bit vector.
  *
- * \param[in] heap Heap.
- * \param[in] src Src.
+ * \note This function will not block.
+ *
+ * \param[in] heap Heap handle.
+ * \param[in] src Source buffer.
  */
 vmk_BitVector *
 vmk_BitVectorDuplicate(
@@ -111,8 +117,10 @@ vmk_BitVectorDuplicate(
 /**
  * \brief Free a bit vector.
  *
- * \param[in] heap Heap.
- * \param[in,out] bv Bv.
+ * \note This function will not block.
+ *
+ * \param[in] heap Heap handle.
+ * \param[in] bv Bit vector.
  */
 void
 vmk_BitVectorFree(
@@ -122,10 +130,12 @@ vmk_BitVectorFree(
 /**
  * \brief Length and state of the run of equal bits starting at a position.
  *
- * \param[in] bv Bv.
+ * \note This function will not block.
+ *
+ * \param[in] bv Bit vector.
  * \param[in] start Start.
- * \param[in,out] set Set.
- * \param[in,out] length Length.
+ * \param[out] set Set.
+ * \param[out] length Length in bytes.
  */
 void
 vmk_BitVectorGetExtent(
@@ -137,14 +147,18 @@ vmk_BitVectorGetExtent(
 /**
  * \brief Whether no bit is set.
  *
- * \param[in] bitVector Bit vector.
+ * \note This function will not block.
+ *
+ * \param[in] bv Bit vector.
  */
 vmk_uint32
 vmk_BitVectorIsZero(
-   const vmk_BitVector *bitVector);
+   const vmk_BitVector *bv);
 
 /**
  * \brief Largest number of bits a bit vector can hold.
+ *
+ * \note This function will not block.
  */
 vmk_uint32
 vmk_BitVectorMaxSize(void);
@@ -152,34 +166,40 @@ vmk_BitVectorMaxSize(void);
 /**
  * \brief OR one bit vector into another of the same size.
  *
- * \param[in,out] src Src.
- * \param[in,out] dst Dst.
+ * \note This function will not block.
+ *
+ * \param[in] src Source buffer.
+ * \param[in,out] dest Destination buffer.
  */
 vmk_uint32
 vmk_BitVectorMerge(
    vmk_BitVector *src,
-   vmk_BitVector *dst);
+   vmk_BitVector *dest);
 
 /**
  * \brief OR one bit vector into another at a bit offset.
  *
- * \param[in,out] src Src.
- * \param[in,out] dst Dst.
+ * \note This function will not block.
+ *
+ * \param[in] src Source buffer.
+ * \param[in,out] dest Destination buffer.
  * \param[in] offset Offset.
  */
 void
 vmk_BitVectorMergeAtOffset(
    vmk_BitVector *src,
-   vmk_BitVector *dst,
+   vmk_BitVector *dest,
    vmk_uint32 offset);
 
 /**
  * \brief Find the next bit in a given state at or after a position.
  *
- * \param[in] bv Bv.
+ * \note This function will not block.
+ *
+ * \param[in] bv Bit vector.
  * \param[in] start Start.
  * \param[in] state State.
- * \param[in,out] pos Pos.
+ * \param[out] pos Pos.
  */
 vmk_Bool
 vmk_BitVectorNextBit(
@@ -191,11 +211,13 @@ vmk_BitVectorNextBit(
 /**
  * \brief Find the next run of bits in a given state.
  *
- * \param[in] bv Bv.
+ * \note This function will not block.
+ *
+ * \param[in] bv Bit vector.
  * \param[in] startSearch Start search.
  * \param[in] set Set.
- * \param[in,out] startRun Start run.
- * \param[in,out] length Length.
+ * \param[out] startRun Start run.
+ * \param[out] length Length in bytes.
  */
 vmk_Bool
 vmk_BitVectorNextExtent(
@@ -208,19 +230,23 @@ vmk_BitVectorNextExtent(
 /**
  * \brief Number of bits set.
  *
- * \param[in] bitVector Bit vector.
+ * \note This function will not block.
+ *
+ * \param[in] bv Bit vector.
  */
 vmk_uint32
 vmk_BitVectorNumBitsSet(
-   const vmk_BitVector *bitVector);
+   const vmk_BitVector *bv);
 
 /**
  * \brief Find the previous bit in a given state at or before a position.
  *
- * \param[in] bv Bv.
+ * \note This function will not block.
+ *
+ * \param[in] bv Bit vector.
  * \param[in] start Start.
  * \param[in] state State.
- * \param[in,out] pos Pos.
+ * \param[out] pos Pos.
  */
 vmk_Bool
 vmk_BitVectorPrevBit(
@@ -232,9 +258,11 @@ vmk_BitVectorPrevBit(
 /**
  * \brief Set or clear a run of bits.
  *
- * \param[in,out] bv Bv.
+ * \note This function will not block.
+ *
+ * \param[in] bv Bit vector.
  * \param[in] startRun Start run.
- * \param[in] length Length.
+ * \param[in] length Length in bytes.
  * \param[in] state State.
  */
 int
@@ -247,9 +275,11 @@ vmk_BitVectorSetExtent(
 /**
  * \brief Set a run of bits, whole words at a time where possible.
  *
- * \param[in,out] bv Bv.
+ * \note This function will not block.
+ *
+ * \param[in] bv Bit vector.
  * \param[in] startRun Start run.
- * \param[in] length Length.
+ * \param[in] length Length in bytes.
  */
 void
 vmk_BitVectorSetExtentFast(
@@ -260,7 +290,9 @@ vmk_BitVectorSetExtentFast(
 /**
  * \brief Atomically clear bit n and return whether it was set before.
  *
- * \param[in] bv Bv.
+ * \note This function will not block.
+ *
+ * \param[in] bv Bit vector.
  * \param[in] n N.
  */
 static inline int
@@ -278,7 +310,9 @@ vmk_BitVectorAtomicTestAndClear(
 /**
  * \brief Atomically set bit n and return whether it was set before.
  *
- * \param[in] bv Bv.
+ * \note This function will not block.
+ *
+ * \param[in] bv Bit vector.
  * \param[in] n N.
  */
 static inline int
@@ -296,7 +330,9 @@ vmk_BitVectorAtomicTestAndSet(
 /**
  * \brief Clear bit n.
  *
- * \param[in,out] bv Bv.
+ * \note This function will not block.
+ *
+ * \param[in] bv Bit vector.
  * \param[in] n N.
  */
 static inline void
@@ -312,13 +348,20 @@ vmk_BitVectorClear(
 /**
  * \brief Set every bit (bits past n stay clear).
  *
- * \param[in,out] bv Bv.
+ * \note This function will not block.
+ *
+ * \param[in] bv Bit vector.
  */
 static inline void
 vmk_BitVectorFill(
    vmk_BitVector *bv)
 {
-   vmk_Memset(bv->vector, 0xff, (vmk_ByteCount)bv->nwords * sizeof(bv->vector[0]));
+   vmk_uint32 i;
+
+   /* A plain loop, so the inline needs nothing from the library. */
+   for (i = 0; i < bv->nwords; i++) {
+      bv->vector[i] = 0xffffffffU;
+   }
    if ((bv->n % 32) != 0 && bv->nwords != 0) {
       /* Keep the padding bits past n clear. */
       bv->vector[bv->nwords - 1] = ((vmk_uint32)1 << (bv->n % 32)) - 1;
@@ -328,7 +371,9 @@ vmk_BitVectorFill(
 /**
  * \brief Pointer to byte start of the bit storage, for nbytes bytes.
  *
- * \param[in] bv Bv.
+ * \note This function will not block.
+ *
+ * \param[in] bv Bit vector.
  * \param[in] start Start.
  * \param[in] nbytes Nbytes.
  */
@@ -347,7 +392,9 @@ vmk_BitVectorGetRef(
 /**
  * \brief Set bit n.
  *
- * \param[in,out] bv Bv.
+ * \note This function will not block.
+ *
+ * \param[in] bv Bit vector.
  * \param[in] n N.
  */
 static inline void
@@ -363,7 +410,9 @@ vmk_BitVectorSet(
 /**
  * \brief Whether bit n is set (nonzero if set).
  *
- * \param[in] bv Bv.
+ * \note This function will not block.
+ *
+ * \param[in] bv Bit vector.
  * \param[in] n N.
  */
 static inline int
@@ -378,13 +427,19 @@ vmk_BitVectorTest(
 /**
  * \brief Clear every bit.
  *
- * \param[in,out] bv Bv.
+ * \note This function will not block.
+ *
+ * \param[in] bv Bit vector.
  */
 static inline void
 vmk_BitVectorZap(
    vmk_BitVector *bv)
 {
-   vmk_Memset(bv->vector, 0, (vmk_ByteCount)bv->nwords * sizeof(bv->vector[0]));
+   vmk_uint32 i;
+
+   for (i = 0; i < bv->nwords; i++) {
+      bv->vector[i] = 0;
+   }
 }
 
 /** \} */

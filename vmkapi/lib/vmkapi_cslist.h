@@ -46,6 +46,8 @@ typedef struct vmk_CSList {
 /**
  * \brief Whether a counted list has no elements.
  *
+ * \note This function will not block.
+ *
  * \param[in] list List.
  */
 static inline vmk_Bool
@@ -57,6 +59,8 @@ vmk_CSListIsEmpty(
 
 /**
  * \brief First element, or NULL.
+ *
+ * \note This function will not block.
  *
  * \param[in] list List.
  */
@@ -70,6 +74,8 @@ vmk_CSListFirst(
 /**
  * \brief Last element, or NULL.
  *
+ * \note This function will not block.
+ *
  * \param[in] list List.
  */
 static inline vmk_SList_Links *
@@ -81,6 +87,8 @@ vmk_CSListLast(
 
 /**
  * \brief Element before the given one, or NULL for the head.
+ *
+ * \note This function will not block.
  *
  * \param[in] list List.
  * \param[in] element Element.
@@ -96,6 +104,8 @@ vmk_CSListPrev(
 /**
  * \brief Element after the given one, or NULL.
  *
+ * \note This function will not block.
+ *
  * \param[in] element Element.
  */
 static inline vmk_SList_Links *
@@ -107,6 +117,8 @@ vmk_CSListNext(
 
 /**
  * \brief Make a counted list empty.
+ *
+ * \note This function will not block.
  *
  * \param[in,out] list List.
  */
@@ -121,6 +133,8 @@ vmk_CSListInit(
 /**
  * \brief Number of elements in a counted list.
  *
+ * \note This function will not block.
+ *
  * \param[in] list List.
  */
 static inline vmk_uint32
@@ -132,6 +146,8 @@ vmk_CSListCount(
 
 /**
  * \brief Remove and return the first element (NULL if empty).
+ *
+ * \note This function will not block.
  *
  * \param[in,out] list List.
  */
@@ -150,8 +166,10 @@ vmk_CSListPop(
 /**
  * \brief Insert an element at the head.
  *
+ * \note This function will not block.
+ *
  * \param[in,out] list List.
- * \param[in,out] element Element.
+ * \param[in] element Element.
  */
 static inline void
 vmk_CSListInsertAtHead(
@@ -165,8 +183,10 @@ vmk_CSListInsertAtHead(
 /**
  * \brief Insert an element at the tail.
  *
+ * \note This function will not block.
+ *
  * \param[in,out] list List.
- * \param[in,out] element Element.
+ * \param[in] element Element.
  */
 static inline void
 vmk_CSListInsertAtTail(
@@ -180,9 +200,11 @@ vmk_CSListInsertAtTail(
 /**
  * \brief Insert element right after another element of the list.
  *
+ * \note This function will not block.
+ *
  * \param[in,out] list List.
- * \param[in,out] element Element.
- * \param[in,out] after After.
+ * \param[in] element Element.
+ * \param[in] after After.
  */
 static inline void
 vmk_CSListInsertAfter(
@@ -197,9 +219,11 @@ vmk_CSListInsertAfter(
 /**
  * \brief Remove element, whose predecessor is prev (NULL for the head).
  *
+ * \note This function will not block.
+ *
  * \param[in,out] list List.
- * \param[in,out] element Element.
- * \param[in,out] prev Prev.
+ * \param[in] element Element.
+ * \param[in] prev Prev.
  */
 static inline void
 vmk_CSListRemove(
@@ -215,8 +239,10 @@ vmk_CSListRemove(
 /**
  * \brief Remove element, finding its predecessor by walking the list.
  *
+ * \note This function will not block.
+ *
  * \param[in,out] list List.
- * \param[in,out] element Element.
+ * \param[in] element Element.
  */
 static inline void
 vmk_CSListRemoveSlow(
@@ -230,6 +256,8 @@ vmk_CSListRemoveSlow(
 
 /**
  * \brief Move all elements of listSrc to the end of listDest.
+ *
+ * \note This function will not block.
  *
  * \param[in,out] listDest List dest.
  * \param[in,out] listSrc List src.
@@ -245,10 +273,13 @@ vmk_CSListAppend(
 }
 
 /**
- * \brief Move the first num elements (or all, if fewer) of listSrc to the end of listDest.
+ * \brief Move the first num elements (or all, if fewer) of listSrc to the end of
+ *     listDest.
  *
- * \param[in,out] listDest List dest.
- * \param[in,out] listSrc List src.
+ * \note This function will not block.
+ *
+ * \param[in] listDest List dest.
+ * \param[in] listSrc List src.
  * \param[in] num Num.
  */
 static inline void
@@ -267,6 +298,8 @@ vmk_CSListAppendN(
 /**
  * \brief Move all elements of listSrc to the front of listDest.
  *
+ * \note This function will not block.
+ *
  * \param[in,out] listDest List dest.
  * \param[in,out] listSrc List src.
  */
@@ -281,7 +314,10 @@ vmk_CSListPrepend(
 }
 
 /**
- * \brief Move the elements with index 0..n (all of them if fewer) to the empty list2.
+ * \brief Move the elements with index 0..n (all of them if fewer) to the empty
+ *     list2.
+ *
+ * \note This function will not block.
  *
  * \param[in,out] list1 List 1.
  * \param[in,out] list2 List 2.
@@ -307,7 +343,9 @@ vmk_CSListSplitNHead(
 /**
  * \brief Put replacement where target is; the count does not change.
  *
- * \param[in,out] list List.
+ * \note This function will not block.
+ *
+ * \param[in] list List.
  * \param[in,out] target Target.
  * \param[in,out] replacement Replacement.
  * \param[in,out] prev Prev.

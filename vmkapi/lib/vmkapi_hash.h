@@ -100,24 +100,31 @@ typedef struct vmk_HashProperties {
 /**
  * \brief Allocate a hash.
  *
- * \param[in,out] props Props.
- * \param[in,out] tableOut Table out.
+ * \note This function will not block.
+ *
+ * \param[in] props Properties.
+ * \param[out] hdl Hdl.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_NO_MEMORY Not enough memory.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_HashAlloc(
    vmk_HashProperties *props,
-   vmk_HashTable *tableOut);
+   vmk_HashTable *hdl);
 
 /**
  * \brief Hash a byte buffer.
  *
+ * \note This function will not block.
+ *
  * \param[in] key Key.
  * \param[in] keySize Key size.
- * \param[in,out] hash Hash.
+ * \param[out] hash Hash.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_HashBytes(
@@ -128,27 +135,34 @@ vmk_HashBytes(
 /**
  * \brief Hash: delete all.
  *
- * \param[in] table Table.
+ * \note This function will not block.
+ *
+ * \param[in] hdl Hash table handle.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_HashDeleteAll(
-   vmk_HashTable table);
+   vmk_HashTable hdl);
 
 /**
  * \brief Heap space a hash table with the given number of entries needs.
  *
- * \param[in] uint32 Uint 32.
+ * \note This function will not block.
+ *
+ * \param[in] nbEntries Nb entries.
  */
 vmk_ByteCount
 vmk_HashGetAllocSize(
-   vmk_uint32 uint32);
+   vmk_uint32 nbEntries);
 
 /**
  * \brief Whether a hash table has no entries.
  *
- * \param[in] table Table.
+ * \note This function will not block.
+ *
+ * \param[in] table Hash table handle.
  */
 vmk_Bool
 vmk_HashIsEmpty(
@@ -157,54 +171,68 @@ vmk_HashIsEmpty(
 /**
  * \brief Delete a hash key.
  *
- * \param[in] table Table.
+ * \note This function will not block.
+ *
+ * \param[in] hdl Hash table handle.
  * \param[in] key Key.
- * \param[in,out] valueOut Value out.
+ * \param[out] value Value.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_NOT_FOUND No such object.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_HashKeyDelete(
-   vmk_HashTable table,
+   vmk_HashTable hdl,
    vmk_HashKey key,
-   vmk_HashValue *valueOut);
+   vmk_HashValue *value);
 
 /**
  * \brief Find a hash key.
  *
- * \param[in] table Table.
+ * \note This function will not block.
+ *
+ * \param[in] hdl Hash table handle.
  * \param[in] key Key.
- * \param[in,out] valueOut Value out.
+ * \param[out] value Value.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_NOT_FOUND No such object.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_HashKeyFind(
-   vmk_HashTable table,
+   vmk_HashTable hdl,
    vmk_HashKey key,
-   vmk_HashValue *valueOut);
+   vmk_HashValue *value);
 
 /**
  * \brief Insert a hash key.
  *
- * \param[in] table Table.
+ * \note This function will not block.
+ *
+ * \param[in] hdl Hash table handle.
  * \param[in] key Key.
  * \param[in] value Value.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_NO_MEMORY Not enough memory.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_HashKeyInsert(
-   vmk_HashTable table,
+   vmk_HashTable hdl,
    vmk_HashKey key,
    vmk_HashValue value);
 
 /**
  * \brief Iterate a hash key.
  *
- * \param[in] table Table.
+ * \note This function will not block.
+ *
+ * \param[in] table Hash table handle.
  * \param[in] iterator Iterator.
- * \param[in] data Data.
+ * \param[in] data Caller data.
  *
  * \retval VMK_OK Success.
  */
@@ -217,37 +245,47 @@ vmk_HashKeyIterate(
 /**
  * \brief Update a hash key.
  *
- * \param[in] table Table.
+ * \note This function will not block.
+ *
+ * \param[in] hdl Hash table handle.
  * \param[in] key Key.
- * \param[in] value Value.
- * \param[in,out] oldValue Old value.
+ * \param[in] newValue New value.
+ * \param[out] oldValue Old value.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_NOT_FOUND No such object.
+ * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_NO_MEMORY Not enough memory.
  */
 VMK_ReturnStatus
 vmk_HashKeyUpdate(
-   vmk_HashTable table,
+   vmk_HashTable hdl,
    vmk_HashKey key,
-   vmk_HashValue value,
+   vmk_HashValue newValue,
    vmk_HashValue *oldValue);
 
 /**
  * \brief Number of keys in a hash table.
  *
- * \param[in] table Table.
- * \param[in,out] uint64 Uint 64.
+ * \note This function will not block.
+ *
+ * \param[in] hdl Hash table handle.
+ * \param[out] keysCnt Keys cnt.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_HashKeysCount(
-   vmk_HashTable table,
-   vmk_uint64 *uint64);
+   vmk_HashTable hdl,
+   vmk_uint64 *keysCnt);
 
 /**
  * \brief Release a hash.
  *
- * \param[in] table Table.
+ * \note This function will not block.
+ *
+ * \param[in] table Hash table handle.
  *
  * \retval VMK_OK Success.
  */

@@ -20,12 +20,16 @@
 
 /**
  * \brief A seed for vmk_Rand().
+ *
+ * \note This function will not block.
  */
 vmk_uint32
 vmk_GetRandSeed(void);
 
 /**
  * \brief Whether a character is printable.
+ *
+ * \note This function will not block.
  *
  * \param[in] c C.
  */
@@ -36,22 +40,26 @@ vmk_IsPrint(
 /**
  * \brief Compare two memory areas byte by byte.
  *
- * \param[in] s1 S 1.
- * \param[in] s2 S 2.
- * \param[in] len Len.
+ * \note This function will not block.
+ *
+ * \param[in] src1 Src 1.
+ * \param[in] src2 Src 2.
+ * \param[in] len Length in bytes.
  */
 int
 vmk_Memcmp(
-   const void *s1,
-   const void *s2,
+   const void *src1,
+   const void *src2,
    vmk_ByteCount len);
 
 /**
  * \brief Copy non-overlapping memory.
  *
+ * \note This function will not block.
+ *
  * \param[in] dst Dst.
- * \param[in] src Src.
- * \param[in] len Len.
+ * \param[in] src Source buffer.
+ * \param[in] len Length in bytes.
  */
 void *
 vmk_Memcpy(
@@ -62,9 +70,11 @@ vmk_Memcpy(
 /**
  * \brief Copy memory that may overlap.
  *
+ * \note This function will not block.
+ *
  * \param[in] dst Dst.
- * \param[in] src Src.
- * \param[in] len Len.
+ * \param[in] src Source buffer.
+ * \param[in] len Length in bytes.
  */
 void *
 vmk_Memmove(
@@ -75,9 +85,11 @@ vmk_Memmove(
 /**
  * \brief Fill memory with a byte value.
  *
+ * \note This function will not block.
+ *
  * \param[in] dst Dst.
  * \param[in] byte Byte.
- * \param[in] len Len.
+ * \param[in] len Length in bytes.
  */
 void *
 vmk_Memset(
@@ -88,6 +100,8 @@ vmk_Memset(
 /**
  * \brief Next pseudo-random number from a seed.
  *
+ * \note This function will not block.
+ *
  * \param[in] seed Seed.
  */
 vmk_uint32
@@ -97,40 +111,46 @@ vmk_Rand(
 /**
  * \brief Format into a sized buffer.
  *
+ * \note This function will not block.
+ *
  * \param[in] str Str.
- * \param[in] size Size.
- * \param[in] fmt printf-style format.
+ * \param[in] size Size in bytes.
+ * \param[in] format printf-style format string.
  */
 int
 vmk_Snprintf(
    char *str,
    vmk_ByteCount size,
-   const char *fmt,
+   const char *format,
    ...)
    VMK_ATTRIBUTE_PRINTF(3, 4);
 
 /**
  * \brief Format into a buffer (unbounded; prefer vmk_Snprintf()).
  *
+ * \note This function will not block.
+ *
  * \param[in] str Str.
- * \param[in] fmt printf-style format.
+ * \param[in] format printf-style format string.
  */
 int
 vmk_Sprintf(
    char *str,
-   const char *fmt,
+   const char *format,
    ...)
    VMK_ATTRIBUTE_PRINTF(2, 3);
 
 /**
  * \brief Parse a string according to a format.
  *
- * \param[in] str Str.
+ * \note This function will not block.
+ *
+ * \param[in] ibuf Ibuf.
  * \param[in] fmt printf-style format.
  */
 int
 vmk_Sscanf(
-   const char *str,
+   const char *ibuf,
    const char *fmt,
    ...)
    VMK_ATTRIBUTE_SCANF(2, 3);
@@ -138,30 +158,36 @@ vmk_Sscanf(
 /**
  * \brief Find the first occurrence of a character in a string.
  *
- * \param[in] str Str.
+ * \note This function will not block.
+ *
+ * \param[in] src Source buffer.
  * \param[in] c C.
  */
 char *
 vmk_Strchr(
-   const void *str,
+   const void *src,
    int c);
 
 /**
  * \brief Compare two strings.
  *
- * \param[in] s1 S 1.
- * \param[in] s2 S 2.
+ * \note This function will not block.
+ *
+ * \param[in] src1 Src 1.
+ * \param[in] src2 Src 2.
  */
 int
 vmk_Strcmp(
-   const char *s1,
-   const char *s2);
+   const char *src1,
+   const char *src2);
 
 /**
  * \brief Copy a string (unbounded; prefer vmk_StringCopy()).
  *
- * \param[in] dst Dst.
- * \param[in] src Src.
+ * \note This function will not block.
+ *
+ * \param[out] dst Dst.
+ * \param[in] src Source buffer.
  */
 char *
 vmk_Strcpy(
@@ -169,11 +195,14 @@ vmk_Strcpy(
    const char *src);
 
 /**
- * \brief Copy a string into a sized buffer, always NUL-terminating; returns the source length.
+ * \brief Copy a string into a sized buffer, always NUL-terminating; returns the
+ *     source length.
  *
- * \param[in] dst Dst.
- * \param[in] src Src.
- * \param[in] size Size.
+ * \note This function will not block.
+ *
+ * \param[out] dst Dst.
+ * \param[in] src Source buffer.
+ * \param[in] size Size in bytes.
  */
 vmk_ByteCount
 vmk_Strlcpy(
@@ -184,80 +213,94 @@ vmk_Strlcpy(
 /**
  * \brief Compare at most n characters of two strings, ignoring case.
  *
- * \param[in] s1 S 1.
- * \param[in] s2 S 2.
- * \param[in] n N.
+ * \note This function will not block.
+ *
+ * \param[in] src1 Src 1.
+ * \param[in] src2 Src 2.
+ * \param[in] maxLen Max len.
  */
 int
 vmk_Strncasecmp(
-   const char *s1,
-   const char *s2,
-   vmk_ByteCount n);
+   const char *src1,
+   const char *src2,
+   vmk_ByteCount maxLen);
 
 /**
  * \brief Compare at most n characters of two strings.
  *
- * \param[in] s1 S 1.
- * \param[in] s2 S 2.
- * \param[in] n N.
+ * \note This function will not block.
+ *
+ * \param[in] src1 Src 1.
+ * \param[in] src2 Src 2.
+ * \param[in] maxLen Max len.
  */
 int
 vmk_Strncmp(
-   const char *s1,
-   const char *s2,
-   vmk_ByteCount n);
+   const char *src1,
+   const char *src2,
+   vmk_ByteCount maxLen);
 
 /**
  * \brief Copy at most n characters of a string.
  *
- * \param[in] dst Dst.
- * \param[in] src Src.
- * \param[in] n N.
+ * \note This function will not block.
+ *
+ * \param[out] dst Dst.
+ * \param[in] src Source buffer.
+ * \param[in] maxLen Max len.
  */
 char *
 vmk_Strncpy(
    char *dst,
    const char *src,
-   vmk_ByteCount n);
+   vmk_ByteCount maxLen);
 
 /**
  * \brief Length of a string, up to a maximum.
  *
- * \param[in] str Str.
+ * \note This function will not block.
+ *
+ * \param[in] src Source buffer.
  * \param[in] maxLen Max len.
  */
 vmk_ByteCount
 vmk_Strnlen(
-   const char *str,
+   const char *src,
    vmk_ByteCount maxLen);
 
 /**
  * \brief Find the last occurrence of a character in a string.
  *
- * \param[in] str Str.
+ * \note This function will not block.
+ *
+ * \param[in] src Source buffer.
  * \param[in] c C.
  */
 char *
 vmk_Strrchr(
-   const void *str,
+   const void *src,
    int c);
 
 /**
  * \brief Find the first occurrence of a substring.
  *
- * \param[in] haystack Haystack.
- * \param[in] needle Needle.
+ * \note This function will not block.
+ *
+ * \param[in] s1 S 1.
+ * \param[in] s2 S 2.
  */
 char *
 vmk_Strstr(
-   const void *haystack,
-   const void *needle);
+   const void *s1,
+   const void *s2);
 
 /**
  * \brief Convert a string to a long.
  *
+ * \note This function will not block.
+ *
  * \param[in] str Str.
- * \param[in,out] end End.
+ * \param[out] end End.
  * \param[in] base Base.
  */
 long
@@ -269,8 +312,10 @@ vmk_Strtol(
 /**
  * \brief Convert a string to an unsigned long.
  *
+ * \note This function will not block.
+ *
  * \param[in] str Str.
- * \param[in,out] end End.
+ * \param[out] end End.
  * \param[in] base Base.
  */
 unsigned long
@@ -282,42 +327,48 @@ vmk_Strtoul(
 /**
  * \brief va_list form of vmk_Snprintf().
  *
+ * \note This function will not block.
+ *
  * \param[in] str Str.
- * \param[in] size Size.
- * \param[in] fmt printf-style format.
- * \param[in,out] ap Arguments for the format.
+ * \param[in] size Size in bytes.
+ * \param[in] format printf-style format string.
+ * \param[in] ap Arguments for the format.
  */
 int
 vmk_Vsnprintf(
    char *str,
    vmk_ByteCount size,
-   const char *fmt,
+   const char *format,
    va_list ap);
 
 /**
  * \brief va_list form of vmk_Sprintf().
  *
+ * \note This function will not block.
+ *
  * \param[in] str Str.
- * \param[in] fmt printf-style format.
- * \param[in,out] ap Arguments for the format.
+ * \param[in] format printf-style format string.
+ * \param[in] ap Arguments for the format.
  */
 int
 vmk_Vsprintf(
    char *str,
-   const char *fmt,
+   const char *format,
    va_list ap);
 
 /**
  * \brief va_list form of vmk_Sscanf().
  *
- * \param[in] str Str.
- * \param[in] fmt printf-style format.
- * \param[in,out] ap Arguments for the format.
+ * \note This function will not block.
+ *
+ * \param[in] inp Inp.
+ * \param[in] fmt0 Fmt 0.
+ * \param[in] ap Arguments for the format.
  */
 int
 vmk_Vsscanf(
-   const char *str,
-   const char *fmt,
+   const char *inp,
+   const char *fmt0,
    va_list ap);
 
 /** \} */

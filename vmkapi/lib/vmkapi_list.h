@@ -98,6 +98,8 @@ typedef struct vmk_ListLinks {
 /**
  * \brief Make a list header describe an empty list (it points to itself).
  *
+ * \note This function will not block.
+ *
  * \param[in,out] list List.
  */
 static inline void
@@ -112,6 +114,8 @@ vmk_ListInit(
 /**
  * \brief Mark an element as not linked into any list.
  *
+ * \note This function will not block.
+ *
  * \param[in,out] element Element.
  */
 static inline void
@@ -125,6 +129,8 @@ vmk_ListInitElement(
 /**
  * \brief Whether an element is marked as not linked (see vmk_ListInitElement()).
  *
+ * \note This function will not block.
+ *
  * \param[in,out] element Element.
  */
 static inline vmk_Bool
@@ -137,6 +143,8 @@ vmk_ListIsUnlinkedElement(
 /**
  * \brief Whether a list has no elements.
  *
+ * \note This function will not block.
+ *
  * \param[in,out] list List.
  */
 static inline vmk_Bool
@@ -147,7 +155,10 @@ vmk_ListIsEmpty(
 }
 
 /**
- * \brief Whether an iterator has come back to the list header (end of iteration).
+ * \brief Whether an iterator has come back to the list header (end of
+ *     iteration).
+ *
+ * \note This function will not block.
  *
  * \param[in,out] list List.
  * \param[in,out] element Element.
@@ -163,6 +174,8 @@ vmk_ListIsAtEnd(
 /**
  * \brief First element of a list (the header itself when the list is empty).
  *
+ * \note This function will not block.
+ *
  * \param[in,out] list List.
  */
 static inline vmk_ListLinks *
@@ -174,6 +187,8 @@ vmk_ListFirst(
 
 /**
  * \brief Last element of a list (the header itself when the list is empty).
+ *
+ * \note This function will not block.
  *
  * \param[in,out] list List.
  */
@@ -187,6 +202,8 @@ vmk_ListLast(
 /**
  * \brief Element before the given one.
  *
+ * \note This function will not block.
+ *
  * \param[in,out] element Element.
  */
 static inline vmk_ListLinks *
@@ -199,6 +216,8 @@ vmk_ListPrev(
 /**
  * \brief Element after the given one.
  *
+ * \note This function will not block.
+ *
  * \param[in,out] element Element.
  */
 static inline vmk_ListLinks *
@@ -209,7 +228,10 @@ vmk_ListNext(
 }
 
 /**
- * \brief Insert an element right after a position (see vmk_ListAtFront() and friends).
+ * \brief Insert an element right after a position (see vmk_ListAtFront() and
+ *     friends).
+ *
+ * \note This function will not block.
  *
  * \param[in,out] element Element.
  * \param[in,out] after After.
@@ -230,6 +252,8 @@ vmk_ListInsert(
 /**
  * \brief Insert position just after an element, for vmk_ListInsert().
  *
+ * \note This function will not block.
+ *
  * \param[in,out] element Element.
  */
 static inline vmk_ListLinks *
@@ -241,6 +265,8 @@ vmk_ListAfter(
 
 /**
  * \brief Insert position just before an element, for vmk_ListInsert().
+ *
+ * \note This function will not block.
  *
  * \param[in,out] element Element.
  */
@@ -254,6 +280,8 @@ vmk_ListBefore(
 /**
  * \brief Insert position at the front of a list, for vmk_ListInsert().
  *
+ * \note This function will not block.
+ *
  * \param[in,out] list List.
  */
 static inline vmk_ListLinks *
@@ -266,6 +294,8 @@ vmk_ListAtFront(
 /**
  * \brief Insert position at the rear of a list, for vmk_ListInsert().
  *
+ * \note This function will not block.
+ *
  * \param[in,out] list List.
  */
 static inline vmk_ListLinks *
@@ -277,6 +307,8 @@ vmk_ListAtRear(
 
 /**
  * \brief Unlink an element from its list and mark it unlinked.
+ *
+ * \note This function will not block.
  *
  * \param[in,out] element Element.
  */
@@ -293,7 +325,10 @@ vmk_ListRemove(
 }
 
 /**
- * \brief Move the elements from the first one up to and including element to the empty newList.
+ * \brief Move the elements from the first one up to and including element to the
+ *     empty newList.
+ *
+ * \note This function will not block.
  *
  * \param[in,out] list List.
  * \param[in,out] newList New list.
@@ -321,7 +356,10 @@ vmk_ListSplitBefore(
 }
 
 /**
- * \brief Move the elements from element to the end of the list to the empty newList.
+ * \brief Move the elements from element to the end of the list to the empty
+ *     newList.
+ *
+ * \note This function will not block.
  *
  * \param[in,out] list List.
  * \param[in,out] newList New list.

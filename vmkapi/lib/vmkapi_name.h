@@ -33,8 +33,10 @@ typedef struct vmk_Name {
 /**
  * \brief Copy a vmk_Name.
  *
- * \param[in,out] dst Dst.
- * \param[in,out] src Src.
+ * \note This function will not block.
+ *
+ * \param[out] dst Dst.
+ * \param[in] src Source buffer.
  */
 void
 vmk_NameCopy(
@@ -44,33 +46,41 @@ vmk_NameCopy(
 /**
  * \brief Format a name.
  *
- * \param[in,out] name Name.
- * \param[in] fmt printf-style format.
+ * \note This function will not block.
+ *
+ * \param[out] name Name.
+ * \param[in] format printf-style format string.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_LIMIT_EXCEEDED A size or count limit was exceeded.
  */
 VMK_ReturnStatus
 vmk_NameFormat(
    vmk_Name *name,
-   const char *fmt,
+   const char *format,
    ...)
    VMK_ATTRIBUTE_PRINTF(2, 3);
 
 /**
  * \brief Initialize a name.
  *
- * \param[in,out] name Name.
- * \param[in] str Str.
+ * \note This function will not block.
+ *
+ * \param[out] name Name.
+ * \param[in] string String.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_LIMIT_EXCEEDED A size or count limit was exceeded.
  */
 VMK_ReturnStatus
 vmk_NameInitialize(
    vmk_Name *name,
-   const char *str);
+   const char *string);
 
 /**
  * \brief Return the NUL-terminated string of a vmk_Name.
+ *
+ * \note This function will not block.
  *
  * \param[in] name Name.
  */

@@ -19,17 +19,19 @@
 /**
  * \brief Split a string into whitespace-separated arguments in place.
  *
- * \param[in] str Str.
- * \param[in] len Len.
- * \param[in,out] argv Argv.
- * \param[in] maxArgs Max args.
+ * \note This function will not block.
+ *
+ * \param[in] buf Buf.
+ * \param[in] buflen Buflen.
+ * \param[out] argv Argv.
+ * \param[in] argc Argc.
  */
 vmk_uint32
 vmk_ParseArgs(
-   char *str,
-   vmk_ByteCount len,
+   char *buf,
+   vmk_ByteCount buflen,
    char **argv,
-   vmk_uint32 maxArgs);
+   vmk_uint32 argc);
 
 /** \} */
 

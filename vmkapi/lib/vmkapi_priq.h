@@ -38,9 +38,12 @@ typedef enum vmk_PriQType {
 /**
  * \brief Clear a pri q.
  *
- * \param[in] priQ Pri q.
+ * \note This function will not block.
+ *
+ * \param[in] priQ Priority queue handle.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_PriQClear(
@@ -49,13 +52,17 @@ vmk_PriQClear(
 /**
  * \brief Create a pri q.
  *
- * \param[in] moduleID Module id.
- * \param[in] heapID Heap id.
+ * \note This function will not block.
+ *
+ * \param[in] moduleID Module ID.
+ * \param[in] heapID Heap handle.
  * \param[in] type Type.
  * \param[in] numElems Num elems.
- * \param[in,out] priQ Pri q.
+ * \param[out] priQ Pri q.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_NO_MEMORY Not enough memory.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_PriQCreate(
@@ -68,7 +75,9 @@ vmk_PriQCreate(
 /**
  * \brief Destroy a pri q.
  *
- * \param[in] priQ Pri q.
+ * \note This function will not block.
+ *
+ * \param[in] priQ Priority queue handle.
  *
  * \retval VMK_OK Success.
  */
@@ -79,24 +88,30 @@ vmk_PriQDestroy(
 /**
  * \brief Extract a pri q.
  *
- * \param[in] priQ Pri q.
- * \param[in] data Data.
- * \param[in,out] key Key.
+ * \note This function will not block.
+ *
+ * \param[in] priQ Priority queue handle.
+ * \param[in] value Value.
+ * \param[out] key Key.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_NOT_FOUND No such object.
  */
 VMK_ReturnStatus
 vmk_PriQExtract(
    vmk_PriQHandle priQ,
-   void *data,
+   void *value,
    vmk_PriQKey *key);
 
 /**
  * \brief Remove and return the element with the first key.
  *
- * \param[in] priQ Pri q.
+ * \note This function will not block.
+ *
+ * \param[in] priQ Priority queue handle.
  * \param[in,out] key Key.
- * \param[in,out] data Data.
+ * \param[in,out] data Caller data.
  *
  * \retval VMK_OK Success.
  */
@@ -109,119 +124,152 @@ vmk_PriQExtractFirst(
 /**
  * \brief Find a pri q.
  *
- * \param[in] priQ Pri q.
- * \param[in] data Data.
- * \param[in,out] key Key.
+ * \note This function will not block.
+ *
+ * \param[in] priQ Priority queue handle.
+ * \param[in] value Value.
+ * \param[out] key Key.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_NOT_FOUND No such object.
  */
 VMK_ReturnStatus
 vmk_PriQFind(
    vmk_PriQHandle priQ,
-   void *data,
+   void *value,
    vmk_PriQKey *key);
 
 /**
  * \brief Return the element with the first key without removing it.
  *
- * \param[in] priQ Pri q.
- * \param[in,out] key Key.
- * \param[in,out] data Data.
+ * \note This function will not block.
+ *
+ * \param[in] priQ Priority queue handle.
+ * \param[out] key Key.
+ * \param[out] value Value.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_NOT_FOUND No such object.
  */
 VMK_ReturnStatus
 vmk_PriQFirst(
    vmk_PriQHandle priQ,
    vmk_PriQKey *key,
-   void **data);
+   void **value);
 
 /**
  * \brief Insert a pri q.
  *
- * \param[in] priQ Pri q.
+ * \note This function will not block.
+ *
+ * \param[in] priQ Priority queue handle.
  * \param[in] key Key.
- * \param[in] data Data.
+ * \param[in] value Value.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_LIMIT_EXCEEDED A size or count limit was exceeded.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_PriQInsert(
    vmk_PriQHandle priQ,
    vmk_PriQKey key,
-   void *data);
+   void *value);
 
 /**
  * \brief Rekey a pri q.
  *
- * \param[in] priQ Pri q.
- * \param[in] data Data.
- * \param[in] key Key.
+ * \note This function will not block.
+ *
+ * \param[in] priQ Priority queue handle.
+ * \param[in] value Value.
+ * \param[in] newKey New key.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_NOT_FOUND No such object.
  */
 VMK_ReturnStatus
 vmk_PriQRekey(
    vmk_PriQHandle priQ,
-   void *data,
-   vmk_PriQKey key);
+   void *value,
+   vmk_PriQKey newKey);
 
 /**
  * \brief Pri q: rekey first.
  *
- * \param[in] priQ Pri q.
- * \param[in] key Key.
+ * \note This function will not block.
+ *
+ * \param[in] priQ Priority queue handle.
+ * \param[in] newKey New key.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_NOT_FOUND No such object.
  */
 VMK_ReturnStatus
 vmk_PriQRekeyFirst(
    vmk_PriQHandle priQ,
-   vmk_PriQKey key);
+   vmk_PriQKey newKey);
 
 /**
  * \brief Resize a pri q.
  *
- * \param[in] priQ Pri q.
- * \param[in] uint64 Uint 64.
+ * \note This function will not block.
+ *
+ * \param[in] priQ Priority queue handle.
+ * \param[in] numElems Num elems.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BUSY The object is in use.
+ * \retval VMK_NO_MEMORY Not enough memory.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_PriQResize(
    vmk_PriQHandle priQ,
-   vmk_uint64 uint64);
+   vmk_uint64 numElems);
 
 /**
  * \brief Return the capacity of a priority queue.
  *
- * \param[in] priQ Pri q.
- * \param[in,out] uint64 Uint 64.
+ * \note This function will not block.
+ *
+ * \param[in] priQ Priority queue handle.
+ * \param[out] totalElems Total elems.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_PriQTotalElems(
    vmk_PriQHandle priQ,
-   vmk_uint64 *uint64);
+   vmk_uint64 *totalElems);
 
 /**
  * \brief Return the number of elements in a priority queue.
  *
- * \param[in] priQ Pri q.
- * \param[in,out] uint64 Uint 64.
+ * \note This function will not block.
+ *
+ * \param[in] priQ Priority queue handle.
+ * \param[out] usedElems Used elems.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_PriQUsedElems(
    vmk_PriQHandle priQ,
-   vmk_uint64 *uint64);
+   vmk_uint64 *usedElems);
 
 /**
  * \brief Whether a priority queue has no elements.
  *
- * \param[in] priQ Pri q.
+ * \note This function will not block.
+ *
+ * \param[in] priQ Priority queue handle.
  */
 static inline vmk_Bool
 vmk_PriQIsEmpty(

@@ -77,6 +77,8 @@ typedef vmk_uint32 vmk_revnum;
 /**
  * \brief Whether two revision numbers are identical.
  *
+ * \note This function will not block.
+ *
  * \param[in] rev1 Rev 1.
  * \param[in] rev2 Rev 2.
  */

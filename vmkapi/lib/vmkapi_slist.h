@@ -84,7 +84,9 @@ typedef struct vmk_SList {
 /**
  * \brief Mark an element as not linked.
  *
- * \param[in,out] element Element.
+ * \note This function will not block.
+ *
+ * \param[in] element Element.
  */
 static inline void
 vmk_SListInitElement(
@@ -95,6 +97,8 @@ vmk_SListInitElement(
 
 /**
  * \brief Whether a list has no elements.
+ *
+ * \note This function will not block.
  *
  * \param[in] list List.
  */
@@ -108,6 +112,8 @@ vmk_SListIsEmpty(
 /**
  * \brief First element of a list, or NULL.
  *
+ * \note This function will not block.
+ *
  * \param[in] list List.
  */
 static inline vmk_SList_Links *
@@ -119,6 +125,8 @@ vmk_SListFirst(
 
 /**
  * \brief Last element of a list, or NULL.
+ *
+ * \note This function will not block.
  *
  * \param[in] list List.
  */
@@ -132,6 +140,8 @@ vmk_SListLast(
 /**
  * \brief Element after the given one, or NULL.
  *
+ * \note This function will not block.
+ *
  * \param[in] element Element.
  */
 static inline vmk_SList_Links *
@@ -144,7 +154,9 @@ vmk_SListNext(
 /**
  * \brief Make a list empty.
  *
- * \param[in,out] list List.
+ * \note This function will not block.
+ *
+ * \param[in] list List.
  */
 static inline void
 vmk_SListInit(
@@ -156,6 +168,8 @@ vmk_SListInit(
 
 /**
  * \brief Element before the given one, or NULL for the head (walks the list).
+ *
+ * \note This function will not block.
  *
  * \param[in] list List.
  * \param[in] element Element.
@@ -178,7 +192,9 @@ vmk_SListPrev(
 /**
  * \brief Remove and return the first element (NULL if the list is empty).
  *
- * \param[in,out] list List.
+ * \note This function will not block.
+ *
+ * \param[in] list List.
  */
 static inline vmk_SList_Links *
 vmk_SListPop(
@@ -201,8 +217,10 @@ vmk_SListPop(
 /**
  * \brief Insert an element at the head of a list.
  *
- * \param[in,out] list List.
- * \param[in,out] element Element.
+ * \note This function will not block.
+ *
+ * \param[in] list List.
+ * \param[in] element Element.
  */
 static inline void
 vmk_SListInsertAtHead(
@@ -219,8 +237,10 @@ vmk_SListInsertAtHead(
 /**
  * \brief Insert an element at the tail of a list.
  *
- * \param[in,out] list List.
- * \param[in,out] element Element.
+ * \note This function will not block.
+ *
+ * \param[in] list List.
+ * \param[in] element Element.
  */
 static inline void
 vmk_SListInsertAtTail(
@@ -239,8 +259,10 @@ vmk_SListInsertAtTail(
 /**
  * \brief Insert element right after another element of the list.
  *
- * \param[in,out] list List.
- * \param[in,out] element Element.
+ * \note This function will not block.
+ *
+ * \param[in] list List.
+ * \param[in] element Element.
  * \param[in,out] after After.
  */
 static inline void
@@ -259,9 +281,11 @@ vmk_SListInsertAfter(
 /**
  * \brief Remove element, whose predecessor is prev (NULL for the head).
  *
- * \param[in,out] list List.
- * \param[in,out] element Element.
- * \param[in,out] prev Prev.
+ * \note This function will not block.
+ *
+ * \param[in] list List.
+ * \param[in] element Element.
+ * \param[in] prev Prev.
  */
 static inline void
 vmk_SListRemove(
@@ -287,8 +311,10 @@ vmk_SListRemove(
 /**
  * \brief Remove element, finding its predecessor by walking the list.
  *
- * \param[in,out] list List.
- * \param[in,out] element Element.
+ * \note This function will not block.
+ *
+ * \param[in] list List.
+ * \param[in] element Element.
  */
 static inline void
 vmk_SListRemoveSlow(
@@ -301,8 +327,10 @@ vmk_SListRemoveSlow(
 /**
  * \brief Move all elements of listSrc to the end of listDest.
  *
- * \param[in,out] listDest List dest.
- * \param[in,out] listSrc List src.
+ * \note This function will not block.
+ *
+ * \param[in] listDest List dest.
+ * \param[in] listSrc List src.
  */
 static inline void
 vmk_SListAppend(
@@ -322,10 +350,13 @@ vmk_SListAppend(
 }
 
 /**
- * \brief Move the first num elements (or all, if fewer) of listSrc to the end of listDest.
+ * \brief Move the first num elements (or all, if fewer) of listSrc to the end of
+ *     listDest.
  *
- * \param[in,out] listDest List dest.
- * \param[in,out] listSrc List src.
+ * \note This function will not block.
+ *
+ * \param[in] listDest List dest.
+ * \param[in] listSrc List src.
  * \param[in] num Num.
  */
 static inline void
@@ -360,8 +391,10 @@ vmk_SListAppendN(
 /**
  * \brief Move all elements of listSrc to the front of listDest.
  *
- * \param[in,out] listDest List dest.
- * \param[in,out] listSrc List src.
+ * \note This function will not block.
+ *
+ * \param[in] listDest List dest.
+ * \param[in] listSrc List src.
  */
 static inline void
 vmk_SListPrepend(
@@ -381,11 +414,14 @@ vmk_SListPrepend(
 }
 
 /**
- * \brief Move the elements from the head up to and including element to the empty list2.
+ * \brief Move the elements from the head up to and including element to the
+ *     empty list2.
  *
- * \param[in,out] list1 List 1.
- * \param[in,out] list2 List 2.
- * \param[in,out] element Element.
+ * \note This function will not block.
+ *
+ * \param[in] list1 List 1.
+ * \param[in] list2 List 2.
+ * \param[in] element Element.
  */
 static inline void
 vmk_SListSplitHead(
@@ -404,10 +440,13 @@ vmk_SListSplitHead(
 }
 
 /**
- * \brief Move the elements with index 0..n (all of them if fewer) to the empty list2.
+ * \brief Move the elements with index 0..n (all of them if fewer) to the empty
+ *     list2.
  *
- * \param[in,out] list1 List 1.
- * \param[in,out] list2 List 2.
+ * \note This function will not block.
+ *
+ * \param[in] list1 List 1.
+ * \param[in] list2 List 2.
  * \param[in] n N.
  */
 static inline void
@@ -431,9 +470,12 @@ vmk_SListSplitNHead(
 }
 
 /**
- * \brief Put replacement where target is; prev is the predecessor of target (NULL for the head).
+ * \brief Put replacement where target is; prev is the predecessor of target
+ *     (NULL for the head).
  *
- * \param[in,out] list List.
+ * \note This function will not block.
+ *
+ * \param[in] list List.
  * \param[in,out] target Target.
  * \param[in,out] replacement Replacement.
  * \param[in,out] prev Prev.

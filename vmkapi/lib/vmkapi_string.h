@@ -20,103 +20,128 @@
 /**
  * \brief Append a string to a sized buffer, reporting truncation.
  *
+ * \note This function will not block.
+ *
  * \param[in] dst Dst.
- * \param[in] src Src.
- * \param[in] dstSize Dst size.
+ * \param[in] src Source buffer.
+ * \param[in] dstLen Dst len.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_LIMIT_EXCEEDED A size or count limit was exceeded.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_StringCat(
    char *dst,
    const char *src,
-   vmk_ByteCount dstSize);
+   vmk_ByteCount dstLen);
 
 /**
  * \brief Copy a string into a sized buffer, reporting truncation.
  *
- * \param[in] dst Dst.
- * \param[in] src Src.
- * \param[in] dstSize Dst size.
+ * \note This function will not block.
+ *
+ * \param[out] dst Dst.
+ * \param[in] src Source buffer.
+ * \param[in] dstLen Dst len.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_LIMIT_EXCEEDED A size or count limit was exceeded.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_StringCopy(
    char *dst,
    const char *src,
-   vmk_ByteCount dstSize);
+   vmk_ByteCount dstLen);
 
 /**
  * \brief Duplicate a string into memory allocated from a heap.
  *
- * \param[in] heap Heap.
- * \param[in] src Src.
+ * \note This function will not block.
+ *
+ * \param[in] heapID Heap handle.
+ * \param[in] src Source buffer.
  * \param[in] maxLen Max len.
- * \param[in,out] dup Dup.
+ * \param[out] dst Dst.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_NO_MEMORY Not enough memory.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_StringDup(
-   vmk_HeapID heap,
+   vmk_HeapID heapID,
    const char *src,
    vmk_ByteCount maxLen,
-   char **dup);
+   char **dst);
 
 /**
  * \brief Format into a sized buffer, reporting truncation as a status.
  *
- * \param[in] dst Dst.
- * \param[in] dstSize Dst size.
- * \param[in,out] bytesWritten Bytes written.
- * \param[in] fmt printf-style format.
+ * \note This function will not block.
+ *
+ * \param[in] str Str.
+ * \param[in] strLen Str len.
+ * \param[out] outLen Out len.
+ * \param[in] format printf-style format string.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_LIMIT_EXCEEDED A size or count limit was exceeded.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_StringFormat(
-   char *dst,
-   vmk_ByteCount dstSize,
-   vmk_ByteCount *bytesWritten,
-   const char *fmt,
+   char *str,
+   vmk_ByteCount strLen,
+   vmk_ByteCount *outLen,
+   const char *format,
    ...)
    VMK_ATTRIBUTE_PRINTF(4, 5);
 
 /**
- * \brief Copy a string into a sized buffer, reporting the source length and truncation.
+ * \brief Copy a string into a sized buffer, reporting the source length and
+ *     truncation.
  *
- * \param[in] dst Dst.
- * \param[in] src Src.
- * \param[in] dstSize Dst size.
- * \param[in,out] srcLen Src len.
+ * \note This function will not block.
+ *
+ * \param[out] dst Dst.
+ * \param[in] src Source buffer.
+ * \param[in] dstLen Dst len.
+ * \param[out] outLen Out len.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_LIMIT_EXCEEDED A size or count limit was exceeded.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_StringLCopy(
    char *dst,
    const char *src,
-   vmk_ByteCount dstSize,
-   vmk_ByteCount *srcLen);
+   vmk_ByteCount dstLen,
+   vmk_ByteCount *outLen);
 
 /**
  * \brief va_list form of vmk_StringFormat().
  *
- * \param[in] dst Dst.
- * \param[in] dstSize Dst size.
- * \param[in,out] bytesWritten Bytes written.
- * \param[in] fmt printf-style format.
- * \param[in,out] ap Arguments for the format.
+ * \note This function will not block.
+ *
+ * \param[in] str Str.
+ * \param[in] strLen Str len.
+ * \param[out] outLen Out len.
+ * \param[in] format printf-style format string.
+ * \param[in] ap Arguments for the format.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_LIMIT_EXCEEDED A size or count limit was exceeded.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_StringVFormat(
-   char *dst,
-   vmk_ByteCount dstSize,
-   vmk_ByteCount *bytesWritten,
-   const char *fmt,
+   char *str,
+   vmk_ByteCount strLen,
+   vmk_ByteCount *outLen,
+   const char *format,
    va_list ap);
 
 /** \} */

@@ -54,10 +54,16 @@ typedef struct vmk_VobMetadata {
 /**
  * \brief Post a VOB with a formatted message.
  *
- * \param[in,out] metadata Metadata.
+ * \note This function will not block.
+ *
+ * \param[in] metadata Metadata.
  * \param[in] fmt printf-style format.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_NAME_TOO_LONG The name is too long.
+ * \retval VMK_LIMIT_EXCEEDED A size or count limit was exceeded.
+ * \retval VMK_MESSAGE_TOO_LONG Message too long.
+ * \retval VMK_FAILURE Generic failure.
  */
 VMK_ReturnStatus
 vmk_VobNotify(

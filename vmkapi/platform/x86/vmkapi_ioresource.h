@@ -95,10 +95,13 @@ typedef struct vmk_IOResourceInfo {
 /**
  * \brief Bind an IO resource to device.
  *
+ * \note This function may block.
+ *
  * \param[in] resource Resource.
- * \param[in] device Device.
+ * \param[in] device Device handle.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_IOResourceBindToDevice(
@@ -108,22 +111,30 @@ vmk_IOResourceBindToDevice(
 /**
  * \brief Register an IO resource.
  *
- * \param[in,out] ioResourceInfo Io resource info.
- * \param[in,out] resourceOut Resource out.
+ * \note This function will not block.
+ *
+ * \param[in] resourceInfo Resource info.
+ * \param[out] handle Handle.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_NO_MEMORY Not enough memory.
+ * \retval VMK_BAD_ADDR_RANGE The address range is not valid.
  */
 VMK_ReturnStatus
 vmk_IOResourceRegister(
-   vmk_IOResourceInfo *ioResourceInfo,
-   vmk_IOResource *resourceOut);
+   vmk_IOResourceInfo *resourceInfo,
+   vmk_IOResource *handle);
 
 /**
  * \brief Release an IO resource.
  *
+ * \note This function will not block.
+ *
  * \param[in] reservation Reservation.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_IOResourceRelease(
@@ -132,23 +143,32 @@ vmk_IOResourceRelease(
 /**
  * \brief Reserve an IO resource.
  *
- * \param[in,out] ioResourceInfo Io resource info.
- * \param[in,out] reservationOut Reservation out.
+ * \note This function will not block.
+ *
+ * \param[in] resourceInfo Resource info.
+ * \param[out] reservation Reservation.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_NO_MODULE_HEAP The module has no heap.
+ * \retval VMK_NO_MEMORY Not enough memory.
+ * \retval VMK_BAD_ADDR_RANGE The address range is not valid.
+ * \retval VMK_NOT_SHARED The object is not shared.
  */
 VMK_ReturnStatus
 vmk_IOResourceReserve(
-   vmk_IOResourceInfo *ioResourceInfo,
-   vmk_IOReservation *reservationOut);
+   vmk_IOResourceInfo *resourceInfo,
+   vmk_IOReservation *reservation);
 
 /**
  * \brief Unbind an IO resource from device.
  *
+ * \note This function may block.
+ *
  * \param[in] resource Resource.
- * \param[in] device Device.
+ * \param[in] device Device handle.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_IOResourceUnbindFromDevice(
@@ -158,13 +178,16 @@ vmk_IOResourceUnbindFromDevice(
 /**
  * \brief Unregister an IO resource.
  *
- * \param[in] resource Resource.
+ * \note This function will not block.
+ *
+ * \param[in] handle Handle.
  *
  * \retval VMK_OK Success.
+ * \retval VMK_BAD_PARAM An argument is invalid.
  */
 VMK_ReturnStatus
 vmk_IOResourceUnregister(
-   vmk_IOResource resource);
+   vmk_IOResource handle);
 
 /** \} */
 
