@@ -38,6 +38,9 @@ emu_api_status(emu_status_t st)
    return VMK_FAILURE;
 }
 
+/* Run and forget every reboot handler (vmk_system.c); returns how many ran. */
+vmk_uint32 emu_api_system_reboot(void);
+
 /* "not emulated: <name>" once, then VMK_NOT_SUPPORTED. */
 #define EMU_API_NOT_EMULATED()                                            \
    do {                                                                   \

@@ -113,6 +113,9 @@ EmuCtl_Shutdown(void)
       emu_mutex_unlock(&ctl_lock);
       return VMK_NOT_INITIALIZED;
    }
+   /* ESXi runs reboot handlers on the way down; they may free things. */
+   (void)emu_api_system_reboot();
+   EmuCtl_ConfigReset();
    leaked = emu_rsrc_count(EMU_RSRC_ANY, -1);
    if (leaked != 0) {
       emu_host_print_err("vmkemu: %llu resource(s) still live at "

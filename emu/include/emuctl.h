@@ -240,5 +240,6 @@ const char *EmuCtl_Version(void);
 #include "emuctl_world.h"
 #include "emuctl_module.h"
 #include "emuctl_device.h"
+#include "emuctl_lib.h"
 
 #endif /* EMUCTL_H */

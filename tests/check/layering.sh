@@ -3,7 +3,7 @@
 #
 # Ranks, lowest first; a file may include its own folder's headers, lower
 # ranks and the public headers (vmkapi.h, emuctl*.h), never a higher rank:
-#   host 0 | core 1 | mem/vmem 2 | mem/slab,magazine,mempool,machmem 3 |
+#   host 0 | core 1 | lib, mem/vmem 2 | mem/slab,magazine,mempool,machmem 3 |
 #   mem/heap 4 | world/world,lock,time, mod 5 | world/*storage 6 |
 #   api 7 | ctl 8 | cmd 9 (public headers only)
 # Samples and tests/ outside tests/engine include public headers and
@@ -17,6 +17,7 @@ rank() {
    case "$1" in
    emu/host/*) echo 0 ;;
    emu/core/*) echo 1 ;;
+   emu/lib/*) echo 2 ;;
    emu/mem/vmem*) echo 2 ;;
    emu/mem/heap*) echo 4 ;;
    emu/mem/*) echo 3 ;;
