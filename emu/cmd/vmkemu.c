@@ -2,18 +2,36 @@
  * vmkemu.c -- the vmkemu command: load a driver module the way vmkload_mod
  * would, on the simulated host, and tell what it left behind.
  *
- *    vmkemu load [--for SECONDS] [--no-debug] MODULE.so [param=value ...]
+ *    vmkemu load [--for SECONDS] [--stats] [--no-debug] [--keep-going]
+ *                MODULE.so [param=value ...]
+ *    vmkemu info MODULE.so
+ *    vmkemu stats
  *    vmkemu options
  *    vmkemu --help | --version
  *
  * `load` is a test harness, so it turns the audit, guards and contents
- * checks on unless --no-debug is given.  It runs init_module, then the
- * module's optional `vmkemu_scenario` (an int (void) function), or waits
- * --for SECONDS, then cleanup_module, then lists every resource the module
- * did not free.  Exit status: 0 clean; 1 usage or load error; 2 init_module
- * failed; 3 resources leaked; 86 a report stopped the run.
+ * checks on unless --no-debug is given.  It loads the module (its
+ * vmk_ModuleCurrentID set, its parameters applied), runs init_module, then
+ * the module's optional `int vmkemu_scenario(void)` or a wait of --for
+ * SECONDS, prints the host's tables when --stats is given, then runs
+ * cleanup_module and lists every resource the module did not free (heaps,
+ * slabs, pools, worlds, storage handles, locks, timers, log components).
+ * Everything runs on this program's main thread, which is a world.
+ * `info` loads a module without running it and prints its information
+ * stamps (VMK_VERSION_INFO, VMK_LICENSE_INFO, parameters and their
+ * descriptions).
+ *
+ * Exit status:
+ *    0   clean: init succeeded, nothing left behind, no report
+ *    1   usage or load error (no such file, not a module, bad parameter)
+ *    2   init_module failed (printed by status name) or the scenario
+ *        returned non-zero
+ *    3   resources were left behind (listed on stderr)
+ *    86  a driver-bug report was raised (stops the run at once unless
+ *        --keep-going, which reports at the end)
+ *    87  the module panicked (vmk_Panic, VMK_ASSERT_BUG): message and
+ *        backtrace on stderr
  */
-#include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,72 +43,137 @@
 #define EXIT_INIT 2
 #define EXIT_LEAK 3
 
-typedef int (*vmkemu_init_fn)(void);
-typedef void (*vmkemu_cleanup_fn)(void);
-typedef int (*vmkemu_scenario_fn)(void);
-
 static void
 usage(FILE *out)
 {
    fprintf(out,
-           "usage: vmkemu load [--for SECONDS] [--no-debug] MODULE.so "
-           "[param=value ...]\n"
+           "usage: vmkemu load [--for SECONDS] [--stats] [--no-debug] "
+           "[--keep-going]\n"
+           "                   MODULE.so [param=value ...]\n"
+           "       vmkemu info MODULE.so\n"
+           "       vmkemu stats\n"
            "       vmkemu options\n"
            "       vmkemu --help | --version\n"
            "\n"
-           "Runs an ESXi driver module on the vmkemu simulated host:\n"
-           "init_module, its vmkemu_scenario (if any) or a wait of\n"
-           "--for SECONDS, cleanup_module, then a leak check.\n"
+           "load runs an ESXi driver module on the vmkemu simulated host:\n"
+           "init_module, then its vmkemu_scenario (if it exports one) or a "
+           "wait of\n--for SECONDS, then cleanup_module, then a leak check.\n"
+           "  --for SECONDS  wait this long between init and cleanup "
+           "(no scenario)\n"
+           "  --stats        print the host's tables before cleanup_module\n"
+           "  --no-debug     do not turn on audit, guards and contents "
+           "checks\n"
+           "  --keep-going   print driver-bug reports and go on; exit %d "
+           "at the end\n"
+           "stats prints the simulated host's tables (objects by kind, "
+           "modules).\n"
+           "options lists the debug options.\n"
            "\n"
            "Environment: VMKEMU_DEBUG (debug options, see `vmkemu options`),\n"
            "VMKEMU_MACHINE_MEM (simulated machine memory, e.g. 512M).\n"
            "\n"
-           "Exit status: 0 clean, 1 usage or load error, 2 init_module "
-           "failed,\n3 resources leaked, %d a driver-bug report stopped "
-           "the run.\n", EMUCTL_REPORT_EXIT_CODE);
+           "Exit status: 0 clean, 1 usage or load error, 2 init_module or "
+           "the scenario\nfailed, 3 resources left behind, %d a driver-bug "
+           "report, %d a panic.\n",
+           EMUCTL_REPORT_EXIT_CODE, EMUCTL_REPORT_EXIT_CODE,
+           EMUCTL_PANIC_EXIT_CODE);
+}
+
+static vmk_uint64
+reports_raised(void)
+{
+   vmk_uint64 n = 0;
+   int k;
+
+   for (k = 1; k < EMUCTL_REPORT_COUNT; k++) {
+      n += EmuCtl_ReportCount((EmuCtl_ReportKind)k);
+   }
+   return n;
+}
+
+static void
+print_stamps(vmk_ModuleID id, const char *name)
+{
+   char version[128];
+   char license[128];
+
+   if (EmuCtl_ModuleGetStamp(id, "version", version, sizeof version) !=
+       VMK_OK) {
+      snprintf(version, sizeof version, "(none)");
+   }
+   if (EmuCtl_ModuleGetStamp(id, "license", license, sizeof license) !=
+       VMK_OK) {
+      snprintf(license, sizeof license, "(none)");
+   }
+   printf("vmkemu: loaded module '%s' (id %d), version %s, license %s\n",
+          name, (int)id, version, license);
 }
 
 static int
 cmd_load(int argc, char **argv)
 {
    const char *path = NULL;
-   char file[4096];
+   char **params = NULL;
+   int nparams = 0;
    double wait_s = 0;
    int debug = 1;
-   void *dl;
-   vmkemu_init_fn init;
-   vmkemu_cleanup_fn cleanup;
-   vmkemu_scenario_fn scenario;
+   int keep_going = 0;
+   int stats = 0;
    EmuCtl_InitProps props;
+   EmuCtl_ModuleInfo info;
    VMK_ReturnStatus status;
-   int rc;
+   VMK_ReturnStatus init_status;
+   vmk_ModuleID id;
+   char name[VMK_MODULE_NAME_MAX];
+   int rc = 0;
    int i;
 
    for (i = 0; i < argc; i++) {
-      if (strcmp(argv[i], "--for") == 0 && i + 1 < argc) {
-         wait_s = atof(argv[++i]);
-      } else if (strcmp(argv[i], "--no-debug") == 0) {
+      if (path == NULL && strcmp(argv[i], "--for") == 0) {
+         char *end;
+
+         if (i + 1 >= argc) {
+            fprintf(stderr, "vmkemu: --for needs a number of seconds\n");
+            return EXIT_USAGE;
+         }
+         wait_s = strtod(argv[++i], &end);
+         if (*end != '\0' || wait_s < 0) {
+            fprintf(stderr, "vmkemu: --for: '%s' is not a number of "
+                    "seconds\n", argv[i]);
+            return EXIT_USAGE;
+         }
+      } else if (path == NULL && strcmp(argv[i], "--no-debug") == 0) {
          debug = 0;
-      } else if (argv[i][0] == '-') {
+      } else if (path == NULL && strcmp(argv[i], "--keep-going") == 0) {
+         keep_going = 1;
+      } else if (path == NULL && strcmp(argv[i], "--stats") == 0) {
+         stats = 1;
+      } else if (path == NULL && argv[i][0] == '-') {
          fprintf(stderr, "vmkemu: unknown option %s\n", argv[i]);
          usage(stderr);
          return EXIT_USAGE;
       } else if (path == NULL) {
          path = argv[i];
-      } else if (strchr(argv[i], '=') == NULL) {
-         fprintf(stderr, "vmkemu: module parameter '%s' is not "
-                 "name=value\n", argv[i]);
-         return EXIT_USAGE;
+         params = argv + i + 1;
+         nparams = argc - i - 1;
+         break;
       }
-      /* name=value parameters are applied by the module layer (later). */
    }
    if (path == NULL) {
       fprintf(stderr, "vmkemu: load needs a module file\n");
       usage(stderr);
       return EXIT_USAGE;
    }
+   for (i = 0; i < nparams; i++) {
+      if (strchr(params[i], '=') == NULL || params[i][0] == '=') {
+         fprintf(stderr, "vmkemu: module parameter '%s' is not "
+                 "name=value\n", params[i]);
+         return EXIT_USAGE;
+      }
+   }
    if (access(path, R_OK) != 0) {
-      fprintf(stderr, "vmkemu: cannot read module '%s'\n", path);
+      fprintf(stderr, "vmkemu: cannot read module '%s': no such file or "
+              "not readable\n", path);
       return EXIT_USAGE;
    }
 
@@ -102,62 +185,137 @@ cmd_load(int argc, char **argv)
               vmk_StatusToString(status));
       return EXIT_USAGE;
    }
-
-   /* A bare file name means the file here, not a library search. */
-   snprintf(file, sizeof file, "%s%s", strchr(path, '/') != NULL ? "" : "./",
-            path);
-   dl = dlopen(file, RTLD_NOW | RTLD_LOCAL);
-   if (dl == NULL) {
-      fprintf(stderr, "vmkemu: cannot load '%s': %s\n", path, dlerror());
-      EmuCtl_Shutdown();
-      return EXIT_USAGE;
-   }
-   init = (vmkemu_init_fn)dlsym(dl, "init_module");
-   cleanup = (vmkemu_cleanup_fn)dlsym(dl, "cleanup_module");
-   scenario = (vmkemu_scenario_fn)dlsym(dl, "vmkemu_scenario");
-   if (init == NULL) {
-      fprintf(stderr, "vmkemu: '%s' has no init_module: not a driver "
-              "module\n", path);
-      dlclose(dl);
-      EmuCtl_Shutdown();
-      return EXIT_USAGE;
+   if (keep_going) {
+      EmuCtl_SetOption("report_continue", "on");
    }
 
-   printf("vmkemu: loading %s\n", path);
-   status = (VMK_ReturnStatus)init();
+   status = EmuCtl_ModuleLoad(path, nparams, params, &id);
    if (status != VMK_OK) {
+      /* EmuCtl_ModuleLoad printed the reason. */
+      EmuCtl_Shutdown();
+      return EXIT_USAGE;
+   }
+   EmuCtl_ModuleGetInfo(id, &info);
+   snprintf(name, sizeof name, "%s", info.name);
+   print_stamps(id, name);
+   fflush(stdout);
+
+   status = EmuCtl_ModuleCallInit(id, &init_status);
+   if (status != VMK_OK || init_status != VMK_OK) {
+      if (status != VMK_OK) {
+         init_status = status;
+      }
       fprintf(stderr, "vmkemu: init_module of '%s' failed: %s (0x%x)\n",
-              path, vmk_StatusToString(status), (unsigned)status);
+              name, vmk_StatusToString(init_status),
+              (unsigned)init_status);
       rc = EXIT_INIT;
    } else {
-      rc = 0;
-      if (scenario != NULL) {
-         int s = scenario();
+      int result;
 
-         printf("vmkemu: scenario returned %d\n", s);
-         if (s != 0) {
+      status = EmuCtl_ModuleRunScenario(id, &result);
+      if (status == VMK_OK) {
+         printf("vmkemu: scenario of '%s' returned %d\n", name, result);
+         if (result != 0) {
             rc = EXIT_INIT;
          }
       } else if (wait_s > 0) {
          usleep((useconds_t)(wait_s * 1e6));
       }
-      if (cleanup != NULL) {
-         cleanup();
+      if (stats) {
+         EmuCtl_DumpStats();
       }
-      printf("vmkemu: unloaded %s\n", path);
    }
-   dlclose(dl);
+   fflush(stdout);
 
-   if (EmuCtl_Shutdown() == VMK_BUSY) {
+   status = EmuCtl_ModuleUnload(id);
+   if (status == VMK_MODULE_CONSUMED_RESOURCE_COUNT_NOT_ZERO) {
       fprintf(stderr, "vmkemu: '%s' left resources behind (listed "
-              "above)\n", path);
+              "above)\n", name);
       if (rc == 0) {
          rc = EXIT_LEAK;
       }
-   } else if (rc == 0) {
-      printf("vmkemu: %s: no resources left behind\n", path);
+   } else if (status == VMK_BUSY) {
+      EmuCtl_ModuleGetInfo(id, &info);
+      fprintf(stderr, "vmkemu: '%s' is still in use (use count %u): not "
+              "unloaded\n", name, (unsigned)info.useCount);
+      if (rc == 0) {
+         rc = EXIT_LEAK;
+      }
+   } else if (status != VMK_OK) {
+      fprintf(stderr, "vmkemu: cannot unload '%s': %s\n", name,
+              vmk_StatusToString(status));
+   } else {
+      printf("vmkemu: unloaded module '%s'\n", name);
+   }
+   fflush(stdout);
+
+   if (reports_raised() != 0 && (rc == 0 || rc == EXIT_LEAK)) {
+      fprintf(stderr, "vmkemu: %llu driver-bug report(s) raised (printed "
+              "above)\n", (unsigned long long)reports_raised());
+      rc = EMUCTL_REPORT_EXIT_CODE;
+   }
+   if (EmuCtl_Shutdown() == VMK_BUSY && rc == 0) {
+      rc = EXIT_LEAK;
+   }
+   if (rc == 0) {
+      printf("vmkemu: '%s': no resources left behind\n", name);
    }
    return rc;
+}
+
+static int
+cmd_info(int argc, char **argv)
+{
+   VMK_ReturnStatus status;
+   EmuCtl_ModuleInfo info;
+   vmk_ModuleID id;
+   int rc = 0;
+
+   if (argc != 1) {
+      fprintf(stderr, "vmkemu: info needs one module file\n");
+      usage(stderr);
+      return EXIT_USAGE;
+   }
+   if (access(argv[0], R_OK) != 0) {
+      fprintf(stderr, "vmkemu: cannot read module '%s': no such file or "
+              "not readable\n", argv[0]);
+      return EXIT_USAGE;
+   }
+   status = EmuCtl_Init(NULL);
+   if (status != VMK_OK) {
+      fprintf(stderr, "vmkemu: cannot start the simulated host: %s\n",
+              vmk_StatusToString(status));
+      return EXIT_USAGE;
+   }
+   if (EmuCtl_ModuleLoad(argv[0], 0, NULL, &id) != VMK_OK) {
+      EmuCtl_Shutdown();
+      return EXIT_USAGE;
+   }
+   EmuCtl_ModuleGetInfo(id, &info);
+   fprintf(stderr, "module %s (%s):\n", info.name, argv[0]);
+   if (EmuCtl_ModuleDescribe(id) != VMK_OK) {
+      fprintf(stderr, "  (no module information stamps)\n");
+   }
+   if (EmuCtl_ModuleUnload(id) != VMK_OK) {
+      rc = EXIT_LEAK;
+   }
+   EmuCtl_Shutdown();
+   return rc;
+}
+
+static int
+cmd_stats(void)
+{
+   VMK_ReturnStatus status = EmuCtl_Init(NULL);
+
+   if (status != VMK_OK) {
+      fprintf(stderr, "vmkemu: cannot start the simulated host: %s\n",
+              vmk_StatusToString(status));
+      return EXIT_USAGE;
+   }
+   EmuCtl_DumpStats();
+   EmuCtl_Shutdown();
+   return 0;
 }
 
 int
@@ -167,7 +325,8 @@ main(int argc, char **argv)
       usage(stderr);
       return EXIT_USAGE;
    }
-   if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+   if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+       strcmp(argv[1], "help") == 0) {
       usage(stdout);
       return 0;
    }
@@ -179,6 +338,12 @@ main(int argc, char **argv)
    }
    if (strcmp(argv[1], "load") == 0) {
       return cmd_load(argc - 2, argv + 2);
+   }
+   if (strcmp(argv[1], "info") == 0) {
+      return cmd_info(argc - 2, argv + 2);
+   }
+   if (strcmp(argv[1], "stats") == 0) {
+      return cmd_stats();
    }
    if (strcmp(argv[1], "options") == 0) {
       EmuCtl_PrintOptions();

@@ -2,6 +2,8 @@
  * engines.c -- which engines EmuCtl_Init starts, in order (see ctl.h).
  */
 #include "ctl/ctl.h"
+#include "mod/logcomp.h"
+#include "mod/module.h"
 
 static emu_status_t
 engines_none_init(void)
@@ -17,6 +19,9 @@ engines_none_fini(void)
 const struct emu_ctl_engine emu_ctl_engines[] = {
    /* The core needs no set-up beyond options; engines append rows here. */
    { "core", engines_none_init, engines_none_fini },
+   /* Modules first: later engines record and validate module IDs. */
+   { "module", emu_mod_init, emu_mod_fini },
+   { "log components", emu_logcomp_init, emu_logcomp_fini },
 };
 
 const unsigned emu_ctl_nengines =

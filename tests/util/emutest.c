@@ -23,11 +23,24 @@ emutest_assert_status(VMK_ReturnStatus got, VMK_ReturnStatus expected,
    }
 }
 
+/* A driver panic inside a test fails that test with the panic's message. */
+static void
+emutest_panic_handler(const char *msg, void *arg)
+{
+   (void)arg;
+   print_error("vmk_Panic: %s\n", msg);
+   _fail(__FILE__, __LINE__);
+}
+
 int
 emutest_group_setup(void **state)
 {
    (void)state;
-   return EmuCtl_Init(NULL) == VMK_OK ? 0 : -1;
+   if (EmuCtl_Init(NULL) != VMK_OK) {
+      return -1;
+   }
+   EmuCtl_SetPanicHandler(emutest_panic_handler, NULL);
+   return 0;
 }
 
 int
