@@ -4,6 +4,7 @@
 #include "ctl/ctl.h"
 #include "mod/logcomp.h"
 #include "mod/module.h"
+#include "ctl/world_ctl.h"
 
 static emu_status_t
 engines_none_init(void)
@@ -22,6 +23,8 @@ const struct emu_ctl_engine emu_ctl_engines[] = {
    /* Modules first: later engines record and validate module IDs. */
    { "module", emu_mod_init, emu_mod_fini },
    { "log components", emu_logcomp_init, emu_logcomp_fini },
+   /* Worlds, world storage, the caller's world, clock and timers, helpers. */
+   { "world", emu_world_ctl_init, emu_world_ctl_fini },
 };
 
 const unsigned emu_ctl_nengines =

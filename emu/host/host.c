@@ -234,6 +234,14 @@ emu_thread_host_id(void)
    return (uint64_t)syscall(SYS_gettid);
 }
 
+unsigned
+emu_host_ncpus(void)
+{
+   long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+   return n > 0 ? (unsigned)n : 1;
+}
+
 void
 emu_thread_yield(void)
 {

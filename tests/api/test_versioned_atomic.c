@@ -112,8 +112,10 @@ writer(void *arg)
    (void)arg;
    for (i = 1; i <= NWRITES; i++) {
       vmk_VersionedAtomicBeginWrite(&shared_va);
-      field_a = i;
-      field_b = i;
+      /* Relaxed atomics: the data a seqlock guards is read while it may
+       * change; that is the protocol, not a race to report. */
+      __atomic_store_n(&field_a, i, __ATOMIC_RELAXED);
+      __atomic_store_n(&field_b, i, __ATOMIC_RELAXED);
       vmk_VersionedAtomicEndWrite(&shared_va);
    }
    vmk_AtomicWrite64(&writer_done, 1);
@@ -126,8 +128,8 @@ reader(void *arg)
    (void)arg;
    while (vmk_AtomicRead64(&writer_done) == 0) {
       vmk_uint32 v = vmk_VersionedAtomicBeginTryRead(&shared_va);
-      vmk_uint64 a = field_a;
-      vmk_uint64 b = field_b;
+      vmk_uint64 a = __atomic_load_n(&field_a, __ATOMIC_RELAXED);
+      vmk_uint64 b = __atomic_load_n(&field_b, __ATOMIC_RELAXED);
 
       if (vmk_VersionedAtomicEndTryRead(&shared_va, v)) {
          vmk_AtomicInc64(&valid_reads);

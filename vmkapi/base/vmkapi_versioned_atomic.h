@@ -55,7 +55,9 @@ vmk_VersionedAtomicBeginWrite(
    vmk_VersionedAtomic *versions)
 {
    VMK_ASSERT(versions->v0 == versions->v1);
-   versions->v0 = versions->v0 + 1;
+   __atomic_store_n(&versions->v0,
+                    __atomic_load_n(&versions->v0, __ATOMIC_RELAXED) + 1,
+                    __ATOMIC_RELAXED);
    vmk_CPUMemFenceReadWrite();
 }
 
@@ -72,7 +74,9 @@ vmk_VersionedAtomicEndWrite(
 {
    VMK_ASSERT(versions->v0 == versions->v1 + 1);
    vmk_CPUMemFenceReadWrite();
-   versions->v1 = versions->v0;
+   __atomic_store_n(&versions->v1,
+                    __atomic_load_n(&versions->v0, __ATOMIC_RELAXED),
+                    __ATOMIC_RELEASE);
 }
 
 /**
@@ -87,7 +91,7 @@ static VMK_ALWAYS_INLINE vmk_uint32
 vmk_VersionedAtomicBeginTryRead(
    const vmk_VersionedAtomic *versions)
 {
-   vmk_uint32 version = versions->v1;
+   vmk_uint32 version = __atomic_load_n(&versions->v1, __ATOMIC_ACQUIRE);
 
    vmk_CPUMemFenceReadWrite();
    return version;
@@ -108,7 +112,8 @@ vmk_VersionedAtomicEndTryRead(
    vmk_uint32 version)
 {
    vmk_CPUMemFenceReadWrite();
-   return VMK_LIKELY(versions->v0 == version) ? VMK_TRUE : VMK_FALSE;
+   return VMK_LIKELY(__atomic_load_n(&versions->v0, __ATOMIC_ACQUIRE) ==
+                     version) ? VMK_TRUE : VMK_FALSE;
 }
 
 /** \} */

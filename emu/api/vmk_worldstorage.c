@@ -1,0 +1,129 @@
+/*
+ * vmk_worldstorage.c -- vmk_WorldStorage* over worldstorage.c.
+ */
+#include "api.h"
+
+#include <stdlib.h>
+
+#include "core/block.h"
+#include "world/world.h"
+#include "world/worldstorage.h"
+
+/*
+ * The driver's constructor and destructor, called through trampolines so
+ * the engine never calls a function through a pointer of another type.
+ * The record lives as long as the handle (the engine's arg).
+ */
+struct ws_cb {
+   vmk_WorldStorageConstructor c_ctor;
+   vmk_WorldStorageDestructor  c_dtor;
+   vmk_AddrCookie              c_arg;
+};
+
+static int32_t
+ws_ctor(int32_t world, void *data, uint32_t size, uintptr_t arg)
+{
+   struct ws_cb *cb = (struct ws_cb *)arg;
+
+   if (cb->c_ctor == NULL) {
+      return 0;
+   }
+   return (int32_t)cb->c_ctor(world, data, size, cb->c_arg);
+}
+
+static void
+ws_dtor(int32_t world, void *data, uint32_t size, uintptr_t arg)
+{
+   struct ws_cb *cb = (struct ws_cb *)arg;
+
+   if (cb->c_dtor != NULL) {
+      cb->c_dtor(world, data, size, cb->c_arg);
+   }
+}
+
+EMU_EXPORT VMK_ReturnStatus
+vmk_WorldStorageCreate(vmk_WorldStorageProps *props,
+                       vmk_WorldStorageHandle *handleOut)
+{
+   struct ws_cb *cb;
+   emu_status_t st;
+   int32_t cs = 0;
+   uint64_t h;
+
+   EMU_MAY_BLOCK();
+   if (props == NULL || handleOut == NULL ||
+       props->type != VMK_WORLD_STORAGE_TYPE_SIMPLE || props->size == 0) {
+      return VMK_BAD_PARAM;
+   }
+   (void)emu_world_self();
+   cb = malloc(sizeof *cb);
+   if (cb == NULL) {
+      return VMK_NO_MEMORY;
+   }
+   cb->c_ctor = props->constructor;
+   cb->c_dtor = props->destructor;
+   cb->c_arg = props->arg;
+   st = emu_ws_create(props->size, props->align, ws_ctor, ws_dtor,
+                      (uintptr_t)cb, EMU_CALLER(), &cs, &h);
+   if (st != EMU_OK) {
+      free(cb);
+      if (st == EMU_FAILURE && cs != 0) {
+         return (VMK_ReturnStatus)cs;          /* the constructor's status */
+      }
+      return emu_api_status(st);
+   }
+   *handleOut = h;
+   return VMK_OK;
+}
+
+EMU_EXPORT VMK_ReturnStatus
+vmk_WorldStorageDestroy(vmk_WorldStorageHandle handle)
+{
+   uintptr_t arg;
+
+   EMU_MAY_BLOCK();
+   if (emu_ws_destroy(handle, EMU_CALLER(), &arg) != EMU_OK) {
+      return VMK_BAD_PARAM;
+   }
+   free((void *)arg);
+   return VMK_OK;
+}
+
+EMU_EXPORT VMK_ReturnStatus
+vmk_WorldStorageLookUpLocal(vmk_WorldStorageHandle handle, void **data)
+{
+   struct emu_world *w = emu_world_self();
+
+   if (EMU_UNLIKELY(data == NULL || !emu_ws_handle_live(handle))) {
+      return VMK_BAD_PARAM;
+   }
+   *data = emu_ws_local(w, handle);
+   return VMK_OK;
+}
+
+EMU_EXPORT VMK_ReturnStatus
+vmk_WorldStorageLookUp(vmk_WorldID worldID, vmk_WorldStorageHandle handle,
+                       void **data)
+{
+   emu_status_t st;
+
+   if (data == NULL) {
+      return VMK_BAD_PARAM;
+   }
+   (void)emu_world_self();
+   st = emu_ws_lookup(worldID, handle, data);
+   return st == EMU_BADHANDLE ? VMK_BAD_PARAM : emu_api_status(st);
+}
+
+EMU_EXPORT VMK_ReturnStatus
+vmk_WorldStorageRelease(vmk_WorldID worldID, void **data)
+{
+   if (data == NULL || *data == NULL) {
+      return VMK_BAD_PARAM;
+   }
+   if (emu_ws_release(worldID, *data) != EMU_OK) {
+      return VMK_BAD_PARAM;
+   }
+   *data = NULL;
+   return VMK_OK;
+}
