@@ -15,22 +15,17 @@
 #include "emutest.h"
 
 /*
- * The heap vmk_StringDup allocates from.  Until the heap API exists the
- * library takes host memory whatever the heap (emu/lib/libmem.h), and the
- * copy goes back with free(); once vmk_HeapFree is in the library it is
- * used (weak reference), and TEST_HEAP must become a created heap.
+ * The heap vmk_StringDup allocates from.  The library's helpers still take
+ * host memory whatever the heap (emu/lib/libmem.h), so the copy goes back
+ * with free(); when they move onto vmk_HeapAlloc, TEST_HEAP becomes a heap
+ * the test creates and dup_free calls vmk_HeapFree.
  */
 #define TEST_HEAP VMK_INVALID_HEAP_ID
-#pragma weak vmk_HeapFree
 
 static void
 dup_free(char *p)
 {
-   if (vmk_HeapFree != NULL) {
-      vmk_HeapFree(TEST_HEAP, p);
-   } else {
-      free(p);
-   }
+   free(p);
 }
 
 static void
