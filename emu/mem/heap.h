@@ -1,0 +1,201 @@
+/*
+ * heap.h -- heaps (engine-private; theory in heap.c).
+ *
+ * The fast paths are static inline so that vmk_HeapAllocWithRA /
+ * vmk_HeapFree (emu/api/vmk_heap.c) are a class lookup, a budget check on
+ * a thread-local entry and the slab engine's magazine fast path.
+ */
+#ifndef EMU_MEM_HEAP_H
+#define EMU_MEM_HEAP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../core/rsrc.h"
+#include "../core/status.h"
+#include "../host/host.h"
+#include "mempool.h"
+#include "slab.h"
+#include "vmem.h"
+
+#define EMU_HEAP_MAGIC       0x68656170u   /* "heap" */
+#define EMU_HEAP_MAGIC_DEAD  0xdead6865u
+#define EMU_HEAP_NCLASS      28
+#define EMU_HEAP_SMALL_MAX   4096          /* larger: arena spans */
+#define EMU_HEAP_ALIGN       16            /* alignment of every allocation */
+#define EMU_HEAP_MAX_HEAPS   1024          /* live heaps (budget slots) */
+#define EMU_HEAP_NAMELEN     32
+#define EMU_HEAP_CHUNK       ((int64_t)16 * 1024)  /* budget per refill */
+#define EMU_HEAP_TAG_SHIFT   48            /* side word: size << 48 | ra */
+#define EMU_HEAP_FREED_RING  64
+
+typedef enum emu_heap_type {
+   EMU_HEAP_SIMPLE = 0,
+   EMU_HEAP_CUSTOM = 1,
+   EMU_HEAP_MEMPOOL = 2,
+} emu_heap_type_t;
+
+struct emu_heap_big;
+
+/* What heap.c keeps in the api area of each size-class cache. */
+typedef struct emu_heap_cinfo {
+   uint32_t              ci_class;     /* EMU_HEAP_NCLASS: not a heap cache */
+   uint32_t              ci_pad;
+   struct emu_heap      *ci_heap;
+} emu_heap_cinfo_t;
+
+typedef struct emu_heap {
+   uint32_t            h_magic;        /* EMU_HEAP_MAGIC while alive */
+   uint32_t            h_idx;          /* budget slot (1..MAX_HEAPS-1) */
+   uint64_t            h_tag;          /* unique per heap instance */
+   /* Fast path: size-class caches, NULL until first used -- h_lock */
+   emu_slab_cache_t   *h_cache[EMU_HEAP_NCLASS];
+   uint32_t            h_waiters;      /* timed allocations waiting */
+   uint32_t            h_pad;
+   /* Budget not handed to any thread (section 3) -- atomics */
+   int64_t             h_avail;
+   /* Immutable after create */
+   char                h_name[EMU_HEAP_NAMELEN];
+   int32_t             h_module;
+   emu_heap_type_t     h_type;
+   uint64_t            h_initial;
+   uint64_t            h_max;
+   int                 h_contig;       /* vmk_MemPhysContiguity */
+   emu_mm_range_t      h_range;
+   emu_mempool_t      *h_pool;         /* pages come from here */
+   void               *h_upool;        /* the pool the driver named */
+   emu_vmem_t         *h_arena;        /* bytes, imports from h_pool */
+   emu_slab_backing_t  h_backing;      /* clusters from h_arena */
+   uint64_t            h_init_mpn;     /* initial run, kept until destroy */
+   uint64_t            h_init_pages;
+   /* Large allocations and slow paths -- h_lock */
+   emu_mutex_t         h_lock;
+   emu_cond_t          h_cv;
+   struct emu_heap_big *h_big;         /* uthash by address */
+   uint64_t            h_nbig;
+   uintptr_t           h_freed[EMU_HEAP_FREED_RING];   /* recent big frees */
+   unsigned            h_freed_next;
+   /* Statistics -- atomics */
+   uint64_t            h_st_alloc;     /* slow-path allocations */
+   uint64_t            h_st_fail;      /* allocations refused */
+   /* Registry */
+   emu_rsrc_t          h_rsrc;
+   struct emu_heap    *h_gnext;
+   struct emu_heap    *h_gprev;
+} emu_heap_t;
+
+/* One thread's budget for one heap (indexed by h_idx). */
+typedef struct emu_heap_tls {
+   uint64_t t_tag;
+   int64_t  t_avail;
+} emu_heap_tls_t;
+
+extern EMU_HIDDEN EMU_HOST_THREAD_LOCAL emu_heap_tls_t *emu_heap_tls
+   __attribute__((tls_model("initial-exec")));
+extern EMU_HIDDEN const uint8_t emu_heap_class_of[EMU_HEAP_SMALL_MAX / 16 + 1];
+extern EMU_HIDDEN const uint32_t emu_heap_class_size[EMU_HEAP_NCLASS];
+
+/* Engine start / stop (after mempool). */
+emu_status_t emu_heap_init(void);
+void emu_heap_fini(void);
+
+typedef struct emu_heap_props {
+   const char       *name;
+   emu_heap_type_t   type;
+   uint64_t          initial;
+   uint64_t          max;
+   int               contig;
+   emu_mm_range_t    range;
+   emu_mempool_t    *pool;        /* MEMPOOL heaps; NULL: the kernel pool */
+   void             *upool;       /* returned by get-properties */
+   int32_t           module;
+   uint64_t          deadline_ns;
+   const void       *caller;
+} emu_heap_props_t;
+
+/*
+ * Create a heap; initial bytes are taken from the pool at once.
+ * EMU_BADPARAM, EMU_NOMEM, EMU_TIMEOUT.  => may block until deadline_ns.
+ */
+emu_status_t emu_heap_create(const emu_heap_props_t *p, emu_heap_t **hp);
+/*
+ * Destroy: live allocations are a LEAK report listing each with its size
+ * and caller, then freed.  quiet: no report (engine shutdown).
+ * => no other thread may use the heap any more.
+ */
+void emu_heap_destroy(emu_heap_t *h, int quiet, const void *caller);
+/* Live allocations (count and charged bytes).  => never blocks. */
+uint64_t emu_heap_live(emu_heap_t *h, uint64_t *bytesp);
+/* EMU_OK alive; EMU_BADHANDLE destroyed; EMU_NOTFOUND not a heap. */
+emu_status_t emu_heap_check(const emu_heap_t *h);
+
+/* What an allocation of size/align is charged against the maximum. */
+uint64_t emu_heap_charge(uint64_t size, uint64_t align);
+
+/* Slow paths (they also do what the fast paths do). */
+void *emu_heap_alloc(emu_heap_t *h, size_t size, size_t align,
+                     uint64_t deadline_ns, const void *caller);
+void emu_heap_free(emu_heap_t *h, void *p, const void *caller);
+
+/* --- Fast paths ----------------------------------------------------------*/
+
+static inline void *
+emu_heap_alloc_fast(emu_heap_t *h, size_t size, const void *caller)
+{
+   emu_heap_tls_t *t;
+   uint32_t c;
+   int64_t csz;
+   void *obj;
+
+   if (EMU_UNLIKELY(size - 1 >= EMU_HEAP_SMALL_MAX || h == NULL)) {
+      return NULL;
+   }
+   c = emu_heap_class_of[(size + 15) >> 4];
+   csz = emu_heap_class_size[c];
+   t = &emu_heap_tls[h->h_idx];
+   if (EMU_UNLIKELY(t->t_tag != h->h_tag || t->t_avail < csz)) {
+      return NULL;
+   }
+   if (EMU_UNLIKELY(!emu_slab_alloc_fast(
+          __atomic_load_n(&h->h_cache[c], __ATOMIC_RELAXED), &obj))) {
+      return NULL;
+   }
+   t->t_avail -= csz;
+   *(uintptr_t *)((char *)obj + csz) =
+      (uintptr_t)caller | ((uintptr_t)size << EMU_HEAP_TAG_SHIFT);
+   return obj;
+}
+
+static inline int
+emu_heap_free_fast(emu_heap_t *h, void *p)
+{
+   emu_slab_cluster_t *cl = emu_slab_cluster_of((uintptr_t)p);
+   const emu_heap_cinfo_t *ci;
+   emu_slab_cache_t *sc;
+   emu_heap_tls_t *t;
+   uint32_t c;
+
+   if (EMU_UNLIKELY(cl == NULL || h == NULL)) {
+      return 0;
+   }
+   sc = cl->cl_cache;
+   ci = (const emu_heap_cinfo_t *)emu_slab_api_area(sc);
+   c = ci->ci_class;
+   if (EMU_UNLIKELY(c >= EMU_HEAP_NCLASS ||
+                    __atomic_load_n(&h->h_cache[c], __ATOMIC_RELAXED) != sc)) {
+      return 0;
+   }
+   t = &emu_heap_tls[h->h_idx];
+   if (EMU_UNLIKELY(t->t_tag != h->h_tag ||
+                    t->t_avail > 2 * EMU_HEAP_CHUNK ||
+                    __atomic_load_n(&h->h_waiters, __ATOMIC_RELAXED) != 0)) {
+      return 0;
+   }
+   if (EMU_UNLIKELY(!emu_slab_free_fast(sc, p))) {
+      return 0;
+   }
+   t->t_avail += emu_heap_class_size[c];
+   return 1;
+}
+
+#endif /* EMU_MEM_HEAP_H */

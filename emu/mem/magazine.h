@@ -1,0 +1,107 @@
+/*
+ * magazine.h -- magazines, the per-thread magazine slots and the depot
+ * (engine-private; the theory is in magazine.c).
+ */
+#ifndef EMU_MEM_MAGAZINE_H
+#define EMU_MEM_MAGAZINE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../host/host.h"
+
+struct emu_slab_cache;
+
+/* A magazine: a stack of up to m_cap free, constructed objects. */
+typedef struct emu_mag {
+   struct emu_mag *m_next;          /* depot list linkage */
+   uint32_t        m_cap;           /* rounds it can hold */
+   uint32_t        m_rounds;        /* rounds held while on a depot list */
+   void           *m_round[];       /* the objects */
+} emu_mag_t;
+
+/* Magazine capacities, smallest first; the depot moves up under contention. */
+#define EMU_MAG_NSIZES      5
+extern const uint32_t emu_mag_sizes[EMU_MAG_NSIZES];
+
+/*
+ * One thread's slot for one cache.  Only the owning thread touches it,
+ * except cache destroy (all other users of the cache are gone by contract)
+ * and that thread's exit hook; both hold emu_mag_threads_lock.
+ */
+typedef struct emu_mag_slot {
+   emu_mag_t             *ms_loaded;   /* the magazine in use, or NULL */
+   uint32_t               ms_rounds;   /* objects in ms_loaded */
+   uint32_t               ms_cap;      /* ms_loaded->m_cap, 0 when none */
+   emu_mag_t             *ms_prev;     /* the previous magazine, or NULL */
+   uint32_t               ms_prounds;  /* objects in ms_prev */
+   uint32_t               ms_pad;
+} emu_mag_slot_t;                      /* 32 bytes: index << 5 */
+
+/* Caches that can use magazines at once (cache index 1..MAX-1; 0 unused). */
+#define EMU_MAG_MAX_CACHES  4096
+
+/*
+ * This thread's slot array, indexed by cache index.  Until the thread's
+ * first slow path it points at a shared all-zero array (no magazine
+ * loaded, capacity 0), so the fast paths need no "has this thread got
+ * slots" test: an empty slot just sends them to the slow path.
+ */
+extern EMU_HIDDEN EMU_HOST_THREAD_LOCAL emu_mag_slot_t *emu_mag_tls
+   __attribute__((tls_model("initial-exec")));
+
+/* The depot of one cache.  Protected by the cache's sc_lock. */
+typedef struct emu_mag_depot {
+   emu_mag_t  *md_full;          /* full magazines */
+   emu_mag_t  *md_empty;         /* empty magazines */
+   uint64_t    md_nfull;
+   uint64_t    md_nempty;
+   uint32_t    md_sizeidx;       /* capacity of new magazines: emu_mag_sizes[] */
+   uint32_t    md_contention;    /* lock contentions in this window */
+   uint64_t    md_window;        /* depot operations in this window */
+   uint64_t    md_resizes;       /* times the capacity grew */
+} emu_mag_depot_t;
+
+/*
+ * Allocate / free a magazine of cap rounds (one of emu_mag_sizes).  They
+ * are objects of internal slab caches (slab.c), so the memory of unused
+ * magazines goes back to the backing on reclaim like any cluster.  NULL
+ * when out of memory.  => never called with a cache lock held.
+ */
+emu_mag_t *emu_mag_alloc(uint32_t cap);
+void emu_mag_free(emu_mag_t *m);
+
+/*
+ * The slot array of the calling thread, created (and registered for the
+ * thread-exit flush) on first need.  NULL when host memory is out.
+ */
+emu_mag_slot_t *emu_mag_thread_slots(void);
+
+/*
+ * The flush the thread-exit hook performs on every non-empty slot of the
+ * exiting thread: idx is the cache index.  Runs under emu_mag_threads_lock
+ * (so before any cache lock).
+ */
+typedef void (*emu_mag_flush_fn)(uint32_t idx, emu_mag_slot_t *slot);
+void emu_mag_set_flush(emu_mag_flush_fn fn);
+
+/*
+ * Call fn on every thread's slot for cache index idx (destroy, reclaim of
+ * a dead thread's magazines).  fn runs under emu_mag_threads_lock.
+ */
+void emu_mag_for_each_slot(uint32_t idx,
+                           void (*fn)(void *arg, emu_mag_slot_t *slot),
+                           void *arg);
+
+/* Cache index allocation (1..EMU_MAG_MAX_CACHES-1); 0 when none is left. */
+uint32_t emu_mag_index_alloc(void);
+void emu_mag_index_free(uint32_t idx);
+
+/*
+ * Note one depot lock acquisition; contended says whether trylock failed.
+ * Returns 1 when the depot decided to grow its magazine size.
+ * => caller holds the cache lock.
+ */
+int emu_mag_depot_note(emu_mag_depot_t *d, int contended);
+
+#endif

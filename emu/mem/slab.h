@@ -1,0 +1,377 @@
+/*
+ * slab.h -- object caches (engine-private; the theory is in slab.c).
+ *
+ * The fast paths are static inline so that vmk_SlabAlloc / vmk_SlabFree
+ * (emu/api/vmk_slab.c) compile to a handful of instructions: one thread-local
+ * load, no lock, no atomic.  Anything they cannot do goes to the slow entry
+ * points emu_slab_alloc / emu_slab_free, which handle every case (debug
+ * caches, limited caches, depot trips, growth, misuse reports).
+ */
+#ifndef EMU_MEM_SLAB_H
+#define EMU_MEM_SLAB_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "../core/fault.h"
+#include "../core/rsrc.h"
+#include "../core/status.h"
+#include "../host/host.h"
+#include "magazine.h"
+#include "slab_backing.h"
+
+#if defined(__has_include)
+#if __has_include(<sanitizer/asan_interface.h>) && defined(EMU_ASAN)
+#include <sanitizer/asan_interface.h>
+#define EMU_SLAB_ASAN 1
+#endif
+#endif
+#ifndef EMU_SLAB_ASAN
+#define EMU_SLAB_ASAN 0
+#endif
+
+#define EMU_SLAB_MAGIC_FAST   0x51ab0fa5u  /* alive, plain: fast paths */
+#define EMU_SLAB_MAGIC_SLOW   0x51ab5104u  /* alive, debug or limited */
+#define EMU_SLAB_MAGIC_DEAD   0xdead51abu  /* destroyed */
+#define EMU_SLAB_CLUSTER_MAGIC 0xc1057e12u
+
+/* What a free object holds at its control offset. */
+typedef struct emu_slab_ctrl {
+   void      *sl_next;       /* cluster free list */
+   uintptr_t  sl_tag;        /* the cache's free tag while free, else 0 */
+} emu_slab_ctrl_t;
+
+#define EMU_SLAB_CTRL_SIZE    sizeof(emu_slab_ctrl_t)
+#define EMU_SLAB_CTRL_END     ((size_t)-1)    /* control past the object */
+#define EMU_SLAB_UNLIMITED    UINT32_MAX
+#define EMU_SLAB_MAX_OBJ      ((size_t)1 << 20)
+#define EMU_SLAB_FREE_SALT    ((uintptr_t)0x5a1bf7ee0dd5a1b5ull)
+#define EMU_SLAB_NAMELEN      32
+#define EMU_SLAB_API_AREA     160             /* bytes kept for emu/api */
+
+/* Per-cache option bits, fixed at create. */
+#define EMU_SLAB_F_AUDIT      0x01
+#define EMU_SLAB_F_GUARDS     0x02
+#define EMU_SLAB_F_CONTENTS   0x04
+#define EMU_SLAB_F_VALGRIND   0x08    /* running under memcheck */
+#define EMU_SLAB_F_DEBUG      0x0f
+#define EMU_SLAB_F_NOMAG      0x10    /* no magazine layer (direct mode) */
+#define EMU_SLAB_F_INTERNAL   0x20    /* engine-owned: not a resource */
+
+struct emu_slab_cache;
+struct emu_slab_dbg;
+
+/* The user's callbacks, carried opaquely for the layer that set them. */
+typedef struct emu_slab_user {
+   void     (*u_ctor)(void);
+   void     (*u_dtor)(void);
+   uintptr_t  u_arg;
+} emu_slab_user_t;
+
+typedef emu_status_t (*emu_slab_ctor_t)(const emu_slab_user_t *u, void *obj,
+                                        size_t size);
+typedef void (*emu_slab_dtor_t)(const emu_slab_user_t *u, void *obj,
+                                size_t size);
+
+typedef struct emu_slab_props {
+   const char              *name;
+   size_t                   objsize;   /* 1..EMU_SLAB_MAX_OBJ */
+   size_t                   align;     /* power of two, <= page size */
+   size_t                   ctrloff;   /* EMU_SLAB_CTRL_END or inside */
+   emu_slab_ctor_t          ctor;      /* may be NULL */
+   emu_slab_dtor_t          dtor;      /* may be NULL */
+   emu_slab_user_t          user;
+   uint32_t                 minobj;
+   uint32_t                 maxobj;    /* EMU_SLAB_UNLIMITED: none */
+   uint64_t                 deadline_ns; /* for minobj: 0 none, MAX ever */
+   const emu_slab_backing_t *backing;  /* NULL: the machine backing */
+   int                      flags;     /* EMU_SLAB_F_NOMAG/INTERNAL only */
+   const void              *caller;
+} emu_slab_props_t;
+
+/* A cluster: a run of backing memory cut into objects (header first). */
+typedef struct emu_slab_cluster {
+   struct emu_slab_cache    *cl_cache;   /* owner; read by the free path */
+   uintptr_t                 cl_base;    /* first object */
+   uint32_t                  cl_magic;   /* EMU_SLAB_CLUSTER_MAGIC */
+   uint32_t                  cl_nobj;
+   uint32_t                  cl_nfree;   /* on cl_free -- sc_lock */
+   uint32_t                  cl_list;    /* which cache list -- sc_lock */
+   void                     *cl_free;    /* free objects -- sc_lock */
+   struct emu_slab_cluster  *cl_next;    /* cache list -- sc_lock */
+   struct emu_slab_cluster  *cl_prev;
+   struct emu_slab_dbg      *cl_dbg;     /* per-object records or NULL */
+} emu_slab_cluster_t;
+
+/* The cluster of every granule of the backing range (NULL: none). */
+extern EMU_HIDDEN emu_slab_cluster_t **emu_slab_cltab;
+
+typedef struct emu_slab_cache {
+   uint32_t                 sc_magic;     /* EMU_SLAB_MAGIC_* */
+   uint32_t                 sc_index;     /* magazine slot index */
+   /* Immutable after create: the fast paths read these. */
+   size_t                   sc_slotoff;   /* sc_index * slot size */
+   size_t                   sc_tagoff;    /* offset of sl_tag in an object */
+   uintptr_t                sc_freetag;   /* sl_tag of a free object */
+   size_t                   sc_clobjbytes;/* nobj * chunk */
+   uint64_t                 sc_div_inv;   /* exact division by sc_chunk: */
+   uint64_t                 sc_div_lim;   /*  o % chunk == 0 iff          */
+   uint32_t                 sc_div_shift; /*  rotr(o*inv, shift) <= lim  */
+   uint32_t                 sc_flags;     /* EMU_SLAB_F_* */
+   size_t                   sc_objsize;
+   size_t                   sc_chunk;     /* bytes per object slot */
+   size_t                   sc_align;
+   size_t                   sc_ctrloff;   /* as given (CTRL_END: past end) */
+   size_t                   sc_linkoff;   /* where emu_slab_ctrl_t lives */
+   size_t                   sc_guardoff;  /* guard bytes (F_GUARDS) */
+   size_t                   sc_clbytes;   /* bytes per cluster */
+   size_t                   sc_clhdr;     /* header bytes before objects */
+   uint32_t                 sc_clnobj;    /* objects per cluster */
+   uint32_t                 sc_minobj;
+   uint32_t                 sc_maxobj;
+   uint32_t                 sc_pad0;
+   emu_slab_ctor_t          sc_ctor;
+   emu_slab_dtor_t          sc_dtor;
+   emu_slab_user_t          sc_user;
+   const emu_slab_backing_t *sc_backing;
+   char                     sc_name[EMU_SLAB_NAMELEN];
+   const void              *sc_caller;    /* who created it */
+   /* Cluster and depot layer -- sc_lock. */
+   emu_mutex_t              sc_lock;
+   emu_cond_t               sc_cv;        /* frees wake maxObj waiters */
+   emu_slab_cluster_t      *sc_partial;   /* clusters with free objects */
+   emu_slab_cluster_t      *sc_full;      /* clusters with none */
+   uint64_t                 sc_nclusters;
+   uint64_t                 sc_nobj;      /* objects in all clusters */
+   uint64_t                 sc_nfree;     /* objects on cluster free lists */
+   uint64_t                 sc_outstanding; /* direct mode: handed out */
+   uint32_t                 sc_waiters;
+   uint32_t                 sc_growing;   /* clusters being built */
+   emu_mag_depot_t          sc_depot;
+   /* Statistics -- sc_lock (slow paths only). */
+   uint64_t                 sc_st_grow;
+   uint64_t                 sc_st_reap;   /* clusters given back */
+   uint64_t                 sc_st_ctor;
+   uint64_t                 sc_st_dtor;
+   uint64_t                 sc_st_fail;
+   uint64_t                 sc_st_depot;  /* depot trips */
+   /* Registry. */
+   emu_rsrc_t               sc_rsrc;
+   struct emu_slab_cache   *sc_gnext;     /* all caches -- slab_list_lock */
+   struct emu_slab_cache   *sc_gprev;
+   unsigned char            sc_api[EMU_SLAB_API_AREA] __attribute__((aligned(8)));
+} emu_slab_cache_t;
+
+typedef struct emu_slab_stats {
+   uint64_t ss_clusters;
+   uint64_t ss_objects;      /* constructed objects in clusters */
+   uint64_t ss_free;         /* free in clusters, depot and magazines seen */
+   uint64_t ss_outstanding;  /* direct mode only (else 0) */
+   uint64_t ss_bytes;        /* backing bytes held */
+   uint64_t ss_ctor;
+   uint64_t ss_dtor;
+   uint64_t ss_grow;
+   uint64_t ss_reap;
+   uint64_t ss_fail;
+   uint64_t ss_depot;
+   uint32_t ss_magsize;
+   uint32_t ss_chunk;
+   uint32_t ss_clnobj;
+   uint32_t ss_clbytes;
+} emu_slab_stats_t;
+
+/* Engine start / stop (an emu_ctl_engines row). */
+emu_status_t emu_slab_init(void);
+void emu_slab_fini(void);
+
+/*
+ * Check props and compute the layout create would use: bytes per cluster,
+ * objects per cluster, the clusters minobj needs and the most maxobj
+ * allows (0 when unlimited).  EMU_BADPARAM names nothing: the API layer
+ * maps it.  => never blocks.
+ */
+typedef struct emu_slab_layout {
+   size_t   ly_chunk;
+   size_t   ly_linkoff;
+   size_t   ly_guardoff;
+   size_t   ly_clbytes;
+   size_t   ly_clhdr;
+   uint32_t ly_clnobj;
+   uint64_t ly_minclusters;
+   uint64_t ly_maxclusters;
+} emu_slab_layout_t;
+emu_status_t emu_slab_layout(const emu_slab_props_t *p, int flags,
+                             emu_slab_layout_t *ly);
+
+/*
+ * Create a cache; minobj objects are constructed before it returns.
+ * EMU_BADPARAM, EMU_NOMEM (memory, index, or a constructor failed),
+ * EMU_TIMEOUT (the deadline passed waiting for memory).
+ * => may block until p->deadline_ns.
+ */
+emu_status_t emu_slab_create(const emu_slab_props_t *p,
+                             emu_slab_cache_t **scp);
+
+/*
+ * Destroy a cache: every thread's magazines and the depot are emptied,
+ * destructors run for every constructed object still free, clusters go
+ * back.  Outstanding objects are a LEAK report with their count (and
+ * callers when auditing); the cache is destroyed either way.  A dead or
+ * foreign handle is a DEAD_HANDLE report and EMU_BADHANDLE.
+ * => no other thread may use the cache any more; may block.
+ */
+emu_status_t emu_slab_destroy(emu_slab_cache_t *sc, const void *caller);
+
+/* EMU_OK alive; EMU_BADHANDLE destroyed; EMU_NOTFOUND not a cache. */
+emu_status_t emu_slab_check_handle(const emu_slab_cache_t *sc);
+
+/*
+ * The slow entry points (they also do what the fast paths do).
+ * deadline_ns: 0 never wait; UINT64_MAX wait for ever; else monotonic.
+ */
+void *emu_slab_alloc(emu_slab_cache_t *sc, uint64_t deadline_ns,
+                     const void *caller);
+void emu_slab_free(emu_slab_cache_t *sc, void *obj, const void *caller);
+
+/*
+ * Give wholly free clusters above minobj back to the backing, after
+ * emptying the depot and the calling thread's magazines into the clusters.
+ * Returns the bytes given back.
+ */
+size_t emu_slab_reclaim(emu_slab_cache_t *sc);
+/* The same for every cache (pool pressure). */
+size_t emu_slab_reclaim_all(void);
+
+void emu_slab_stats(emu_slab_cache_t *sc, emu_slab_stats_t *st);
+
+/* The bytes an API layer may keep with the cache (props it must return). */
+static inline void *
+emu_slab_api_area(emu_slab_cache_t *sc)
+{
+   return sc->sc_api;
+}
+
+size_t emu_slab_max_objsize(size_t align);
+
+/* --- Fast paths -------------------------------------------------------- */
+
+static inline uintptr_t
+emu_slab_tag_load(uintptr_t obj, size_t off)
+   __attribute__((no_sanitize_address));
+static inline uintptr_t
+emu_slab_tag_load(uintptr_t obj, size_t off)
+{
+   uintptr_t v;
+
+   __builtin_memcpy(&v, (void *)(obj + off), sizeof v);
+   return v;
+}
+
+static inline void
+emu_slab_tag_store(uintptr_t obj, size_t off, uintptr_t v)
+   __attribute__((no_sanitize_address));
+static inline void
+emu_slab_tag_store(uintptr_t obj, size_t off, uintptr_t v)
+{
+   __builtin_memcpy((void *)(obj + off), &v, sizeof v);
+}
+
+/* The cluster holding addr, or NULL.  No lock (see slab.c 6.). */
+static inline emu_slab_cluster_t *
+emu_slab_cluster_of(uintptr_t addr)
+{
+   uintptr_t off = addr - emu_slab_range.sr_base;
+
+   if (EMU_UNLIKELY(off >= emu_slab_range.sr_len)) {
+      return NULL;
+   }
+   return __atomic_load_n(&emu_slab_cltab[off >> EMU_SLAB_GRANULE_SHIFT],
+                          __ATOMIC_RELAXED);
+}
+
+/* 1 when o is a multiple of the cache's chunk size. */
+static inline int
+emu_slab_on_boundary(const emu_slab_cache_t *sc, uint64_t o)
+{
+   uint64_t x = o * sc->sc_div_inv;
+   unsigned s = sc->sc_div_shift;
+
+   x = s != 0 ? (x >> s) | (x << (64 - s)) : x;
+   return x <= sc->sc_div_lim;
+}
+
+/*
+ * Pop an object from this thread's loaded magazine.  0 when the slow path
+ * must run (not a plain live cache, fault injection armed, magazine empty).
+ */
+static inline int
+emu_slab_alloc_fast(emu_slab_cache_t *sc, void **objp)
+{
+   emu_mag_slot_t *slot;
+   uint32_t n;
+   void *obj;
+
+   if (EMU_UNLIKELY(sc == NULL || sc->sc_magic != EMU_SLAB_MAGIC_FAST ||
+                    emu_fault_armed)) {
+      return 0;
+   }
+   slot = (emu_mag_slot_t *)((char *)emu_mag_tls + sc->sc_slotoff);
+   n = slot->ms_rounds;
+   if (EMU_UNLIKELY(n == 0)) {
+      return 0;
+   }
+   obj = slot->ms_loaded->m_round[n - 1];
+   slot->ms_rounds = n - 1;
+   emu_slab_tag_store((uintptr_t)obj, sc->sc_tagoff, 0);
+#if EMU_SLAB_ASAN
+   ASAN_UNPOISON_MEMORY_REGION(obj, sc->sc_objsize);
+#endif
+   *objp = obj;
+   return 1;
+}
+
+/*
+ * Push obj onto this thread's loaded magazine after checking that it is a
+ * free-able object of sc: inside one of its clusters, on an object
+ * boundary, not already free.  0 when the slow path must run (which also
+ * raises the reports).
+ */
+static inline int
+emu_slab_free_fast(emu_slab_cache_t *sc, void *obj)
+{
+   uintptr_t a = (uintptr_t)obj;
+   emu_slab_cluster_t *cl;
+   emu_mag_slot_t *slot;
+   uint64_t o;
+   uint32_t n;
+
+   if (EMU_UNLIKELY(sc == NULL || sc->sc_magic != EMU_SLAB_MAGIC_FAST)) {
+      return 0;
+   }
+   cl = emu_slab_cluster_of(a);
+   if (EMU_UNLIKELY(cl == NULL || cl->cl_cache != sc)) {
+      return 0;
+   }
+   o = a - cl->cl_base;
+   if (EMU_UNLIKELY(o >= sc->sc_clobjbytes || !emu_slab_on_boundary(sc, o))) {
+      return 0;
+   }
+   if (EMU_UNLIKELY(emu_slab_tag_load(a, sc->sc_tagoff) == sc->sc_freetag)) {
+      return 0;
+   }
+   slot = (emu_mag_slot_t *)((char *)emu_mag_tls + sc->sc_slotoff);
+   n = slot->ms_rounds;
+   if (EMU_UNLIKELY(n >= slot->ms_cap)) {
+      return 0;
+   }
+   emu_slab_tag_store(a, sc->sc_tagoff, sc->sc_freetag);
+#if EMU_SLAB_ASAN
+   ASAN_POISON_MEMORY_REGION(obj, sc->sc_objsize);
+#endif
+   slot->ms_loaded->m_round[n] = obj;
+   slot->ms_rounds = n + 1;
+   return 1;
+}
+
+#endif /* EMU_MEM_SLAB_H */

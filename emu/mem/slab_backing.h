@@ -1,0 +1,66 @@
+/*
+ * slab_backing.h -- where slab clusters come from (engine-private).
+ *
+ * A backing hands out runs of bytes for clusters and takes them back.  Until
+ * the machine-memory / mempool engine exists, every slab cache draws from one
+ * process-wide backing, the "machine" backing: a vmem arena (quantum
+ * EMU_SLAB_GRANULE) over one lazily reserved host mapping.  The mempool engine
+ * plugs in later by providing another emu_slab_backing_t; its memory must lie
+ * inside the range emu_slab_backing_range() describes (or the cluster table in
+ * slab.c must learn a second range).
+ */
+#ifndef EMU_MEM_SLAB_BACKING_H
+#define EMU_MEM_SLAB_BACKING_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../core/status.h"
+#include "../host/host.h"
+
+/* Cluster granule: clusters are multiples of it, aligned to it. */
+#define EMU_SLAB_GRANULE_SHIFT  16
+#define EMU_SLAB_GRANULE        ((size_t)1 << EMU_SLAB_GRANULE_SHIFT)
+
+/* Address space reserved for the machine backing (lazy, no swap). */
+#define EMU_SLAB_MACHINE_BYTES  ((size_t)8 << 30)
+
+typedef struct emu_slab_backing {
+   const char *sb_name;
+   /*
+    * Give size bytes (a multiple of the granule) aligned to the granule.
+    * deadline_ns: 0 never waits; UINT64_MAX waits for ever; otherwise a
+    * monotonic deadline.  EMU_NOMEM / EMU_TIMEOUT on failure.
+    */
+   emu_status_t (*sb_alloc)(void *ctx, size_t size, uint64_t deadline_ns,
+                            const void *caller, uintptr_t *addrp);
+   /* Take back what sb_alloc gave; its pages stop being resident. */
+   void (*sb_free)(void *ctx, uintptr_t addr, size_t size);
+   void *sb_ctx;
+} emu_slab_backing_t;
+
+/*
+ * The machine backing, created on first need (host reservation and arena).
+ * NULL when the host cannot reserve the address space.
+ * => may be called from any thread; serialised internally.
+ */
+const emu_slab_backing_t *emu_slab_backing_machine(void);
+
+/*
+ * The address range every backing's memory lies in: [base, base + len).
+ * Both 0 before the machine backing exists.  Read without a lock by the
+ * free fast path (set once, never changed afterwards).
+ */
+struct emu_slab_range {
+   uintptr_t sr_base;
+   size_t    sr_len;
+};
+extern EMU_HIDDEN struct emu_slab_range emu_slab_range;
+
+/* Bytes the machine backing has handed out now (for tests and GetMemSize). */
+size_t emu_slab_backing_inuse(void);
+
+/* Tear the machine backing down (emu_slab_fini, when no cache is left). */
+void emu_slab_backing_fini(void);
+
+#endif

@@ -1,0 +1,206 @@
+/*
+ * test_slab.c -- white-box tests of the slab engine (emu/mem/slab.c):
+ * layout, reclaim, memory accounting, magazines across threads.
+ */
+#include <pthread.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "vmkapi.h"
+#include "emuctl.h"
+#include "emutest.h"
+
+#include "mem/slab.h"
+#include "mem/slab_backing.h"
+
+static int ctors;
+static int dtors;
+
+static emu_status_t
+t_ctor(const emu_slab_user_t *u, void *obj, size_t size)
+{
+   __atomic_add_fetch(&ctors, 1, __ATOMIC_RELAXED);
+   memset(obj, 0x77, size);
+   return EMU_OK;
+}
+
+static void
+t_dtor(const emu_slab_user_t *u, void *obj, size_t size)
+{
+   __atomic_add_fetch(&dtors, 1, __ATOMIC_RELAXED);
+}
+
+static void
+props(emu_slab_props_t *p, size_t size, size_t ctrloff)
+{
+   memset(p, 0, sizeof *p);
+   p->name = "engine";
+   p->objsize = size;
+   p->align = 8;
+   p->ctrloff = ctrloff;
+   p->maxobj = EMU_SLAB_UNLIMITED;
+}
+
+static void
+test_slab_layout_packs_64_byte_objects_with_inner_control(void **state)
+{
+   emu_slab_props_t p;
+   emu_slab_layout_t ly;
+
+   props(&p, 64, 8);
+   assert_int_equal(emu_slab_layout(&p, 0, &ly), EMU_OK);
+   assert_int_equal(ly.ly_chunk, 64);
+   assert_int_equal(ly.ly_clbytes, 65536);
+   assert_int_equal(ly.ly_clnobj, (65536 - 64) / 64);
+   props(&p, 64, EMU_SLAB_CTRL_END);
+   assert_int_equal(emu_slab_layout(&p, 0, &ly), EMU_OK);
+   assert_int_equal(ly.ly_chunk, 64 + EMU_SLAB_CTRL_SIZE);
+   assert_int_equal(ly.ly_linkoff, 64);
+}
+
+static void
+test_slab_reclaim_gives_free_clusters_back_and_runs_destructors(void **state)
+{
+   emu_slab_props_t p;
+   emu_slab_cache_t *sc;
+   emu_slab_stats_t st;
+   static void *obj[20000];
+   size_t before;
+   size_t bytes;
+   int i;
+
+   ctors = dtors = 0;
+   props(&p, 100, EMU_SLAB_CTRL_END);
+   p.ctor = t_ctor;
+   p.dtor = t_dtor;
+   p.minobj = 100;
+   before = emu_slab_backing_inuse();
+   assert_int_equal(emu_slab_create(&p, &sc), EMU_OK);
+   emu_slab_stats(sc, &st);
+   assert_int_equal(emu_slab_backing_inuse() - before,
+                    st.ss_clusters * st.ss_clbytes);
+   for (i = 0; i < 20000; i++) {
+      obj[i] = emu_slab_alloc(sc, 0, NULL);
+      assert_non_null(obj[i]);
+      assert_int_equal(((unsigned char *)obj[i])[99], 0x77);
+   }
+   emu_slab_stats(sc, &st);
+   assert_int_equal(ctors, (int)st.ss_objects);
+   assert_int_equal(dtors, 0);
+   for (i = 0; i < 20000; i++) {
+      emu_slab_free(sc, obj[i], NULL);
+   }
+   assert_int_equal(dtors, 0);                /* free never destructs */
+   bytes = emu_slab_reclaim(sc);
+   assert_true(bytes > 0);
+   emu_slab_stats(sc, &st);
+   assert_int_equal(st.ss_clusters, 1);       /* minObj's cluster stays */
+   assert_int_equal(ctors - dtors, (int)st.ss_objects);
+   assert_int_equal(emu_slab_backing_inuse() - before, st.ss_clbytes);
+   assert_int_equal(emu_slab_destroy(sc, NULL), EMU_OK);
+   assert_int_equal(ctors, dtors);
+   assert_int_equal(emu_slab_backing_inuse(), before);
+}
+
+static void
+test_slab_get_mem_size_agrees_with_what_create_takes(void **state)
+{
+   vmk_SlabCreateProps p;
+   vmk_SlabMemSize ms;
+   vmk_SlabID slab;
+   size_t before;
+   static const vmk_uint32 sizes[] = { 16, 64, 200, 3000, 70000 };
+   unsigned i;
+
+   for (i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+      memset(&p, 0, sizeof p);
+      p.type = VMK_SLAB_TYPE_SIMPLE;
+      strcpy(p.name.string, "memsize");
+      p.objSize = sizes[i];
+      p.alignment = 8;
+      p.minObj = 1000;
+      p.maxObj = 5000;
+      assert_vmk_ok(vmk_SlabGetMemSize(&p, &ms));
+      before = emu_slab_backing_inuse();
+      assert_vmk_ok(vmk_SlabCreate(&p, &slab));
+      assert_int_equal(emu_slab_backing_inuse() - before,
+                       (size_t)ms.minPages * VMK_PAGE_SIZE);
+      assert_vmk_ok(vmk_SlabDestroy(slab));
+   }
+}
+
+static void *
+thread_alloc_and_exit(void *arg)
+{
+   emu_slab_cache_t *sc = arg;
+   void *obj[100];
+   int i;
+
+   for (i = 0; i < 100; i++) {
+      obj[i] = emu_slab_alloc(sc, 0, NULL);
+   }
+   for (i = 0; i < 100; i++) {
+      emu_slab_free(sc, obj[i], NULL);
+   }
+   return NULL;                      /* magazines flushed at exit */
+}
+
+static void
+test_slab_thread_exit_returns_its_magazines_to_the_depot(void **state)
+{
+   emu_slab_props_t p;
+   emu_slab_cache_t *sc;
+   emu_slab_stats_t st;
+   pthread_t t;
+
+   props(&p, 48, EMU_SLAB_CTRL_END);
+   assert_int_equal(emu_slab_create(&p, &sc), EMU_OK);
+   assert_int_equal(pthread_create(&t, NULL, thread_alloc_and_exit, sc), 0);
+   pthread_join(t, NULL);
+   emu_slab_stats(sc, &st);
+   assert_int_equal(st.ss_free, st.ss_objects);   /* all back, none lost */
+   emu_slab_reclaim(sc);
+   emu_slab_stats(sc, &st);
+   assert_int_equal(st.ss_clusters, 0);
+   assert_int_equal(emu_slab_destroy(sc, NULL), EMU_OK);
+}
+
+static void
+test_slab_free_fast_path_refuses_foreign_and_interior_pointers(void **state)
+{
+   emu_slab_props_t p;
+   emu_slab_cache_t *sc;
+   char *obj;
+
+   props(&p, 40, EMU_SLAB_CTRL_END);
+   assert_int_equal(emu_slab_create(&p, &sc), EMU_OK);
+   obj = emu_slab_alloc(sc, 0, NULL);
+   assert_non_null(obj);
+   assert_false(emu_slab_free_fast(sc, obj + 1));
+   assert_false(emu_slab_free_fast(sc, obj + 8));
+   assert_false(emu_slab_free_fast(sc, &p));
+   assert_true(emu_slab_free_fast(sc, obj) || (emu_slab_free(sc, obj, NULL),
+                                               1));
+   assert_false(emu_slab_free_fast(sc, obj));   /* already free */
+   assert_int_equal(emu_slab_destroy(sc, NULL), EMU_OK);
+}
+
+int
+main(void)
+{
+   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_slab_layout_packs_64_byte_objects_with_inner_control),
+      cmocka_unit_test(test_slab_reclaim_gives_free_clusters_back_and_runs_destructors),
+      cmocka_unit_test(test_slab_get_mem_size_agrees_with_what_create_takes),
+      cmocka_unit_test(test_slab_thread_exit_returns_its_magazines_to_the_depot),
+      cmocka_unit_test(test_slab_free_fast_path_refuses_foreign_and_interior_pointers),
+   };
+
+   return cmocka_run_group_tests(tests, emutest_group_setup,
+                                 emutest_group_teardown);
+}
