@@ -328,24 +328,40 @@ vmk_Strstr(const void *haystack, const void *needle)
    return NULL;
 }
 
-EMU_EXPORT long
-vmk_Strtol(const char *str, char **end, int base)
+/*
+ * The part of vmk_Strtol/vmk_Strtoul they share: NULL checks, the scan and
+ * the end pointer.  0 (and a MISUSE report naming caller) for a NULL str.
+ */
+static int
+libc_strto_scan(const char *fn, const char *str, char **end, int base,
+                const void *caller, unsigned long long *v, int *neg, int *ovf)
 {
    const char *e;
-   unsigned long long v;
-   int neg;
-   int ovf;
 
    if (str == NULL) {
-      LIBC_MISUSE(EMU_CALLER(), "NULL string");
+      emu_report(EMU_RPT_MISUSE, NULL, caller, "%s: NULL string", fn);
       if (end != NULL) {
          *end = NULL;
       }
       return 0;
    }
-   v = emu_lib_strtoull(str, &e, base, &neg, &ovf);
+   *v = emu_lib_strtoull(str, &e, base, neg, ovf);
    if (end != NULL) {
       *end = (char *)e;
+   }
+   return 1;
+}
+
+EMU_EXPORT long
+vmk_Strtol(const char *str, char **end, int base)
+{
+   unsigned long long v;
+   int neg;
+   int ovf;
+
+   if (!libc_strto_scan(__func__, str, end, base, EMU_CALLER(), &v, &neg,
+                        &ovf)) {
+      return 0;
    }
    if (neg) {
       if (ovf || v > (unsigned long long)LONG_MAX + 1) {
@@ -362,21 +378,13 @@ vmk_Strtol(const char *str, char **end, int base)
 EMU_EXPORT unsigned long
 vmk_Strtoul(const char *str, char **end, int base)
 {
-   const char *e;
    unsigned long long v;
    int neg;
    int ovf;
 
-   if (str == NULL) {
-      LIBC_MISUSE(EMU_CALLER(), "NULL string");
-      if (end != NULL) {
-         *end = NULL;
-      }
+   if (!libc_strto_scan(__func__, str, end, base, EMU_CALLER(), &v, &neg,
+                        &ovf)) {
       return 0;
-   }
-   v = emu_lib_strtoull(str, &e, base, &neg, &ovf);
-   if (end != NULL) {
-      *end = (char *)e;
    }
    if (ovf) {
       return ULONG_MAX;
