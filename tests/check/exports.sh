@@ -49,8 +49,9 @@ grep -E '\*/ static ' "$tmp/ours.txt" | extract > "$tmp/inline.txt"
 echo vmk_AtomicUseFence >> "$tmp/extern.txt"
 sort -u -o "$tmp/extern.txt" "$tmp/extern.txt"
 
+# (AddressSanitizer adds __odr_asan.* indicators next to exported data.)
 $NM -D --defined-only "$so" | awk '$2 ~ /^[TDBRVW]$/ {print $3}' |
-   sort -u > "$tmp/exported.txt"
+   grep -v '^__odr_asan' | sort -u > "$tmp/exported.txt"
 
 extra=$(comm -23 "$tmp/exported.txt" "$tmp/extern.txt")
 if [ -z "$extra" ]; then
