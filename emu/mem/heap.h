@@ -157,7 +157,7 @@ emu_heap_alloc_fast(emu_heap_t *h, size_t size, const void *caller)
       return NULL;
    }
    if (EMU_UNLIKELY(!emu_slab_alloc_fast(
-          __atomic_load_n(&h->h_cache[c], __ATOMIC_RELAXED), &obj))) {
+          __atomic_load_n(&h->h_cache[c], __ATOMIC_ACQUIRE), &obj))) {
       return NULL;
    }
    t->t_avail -= csz;
@@ -182,7 +182,7 @@ emu_heap_free_fast(emu_heap_t *h, void *p)
    ci = (const emu_heap_cinfo_t *)emu_slab_api_area(sc);
    c = ci->ci_class;
    if (EMU_UNLIKELY(c >= EMU_HEAP_NCLASS ||
-                    __atomic_load_n(&h->h_cache[c], __ATOMIC_RELAXED) != sc)) {
+                    __atomic_load_n(&h->h_cache[c], __ATOMIC_ACQUIRE) != sc)) {
       return 0;
    }
    t = &emu_heap_tls[h->h_idx];
