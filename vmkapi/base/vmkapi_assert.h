@@ -16,6 +16,17 @@
 
 /**
  * \defgroup VMK_Assert Assertions and Panic
+ *
+ * \brief Checking invariants and stopping the system when they fail.
+ *
+ * VMK_ASSERT() and its comparison forms are checked only in debug builds
+ * (VMX86_DEBUG); VMK_ASSERT_BUG() is always checked; VMK_ASSERT_ON_COMPILE()
+ * fails the build. A failed check, like vmk_Panic(), stops the whole
+ * system with a message that names the module.
+ *
+ * \note A panic in vmkemu never returns into the driver: it goes back to
+ *       a test that expected it (EmuCtl_ExpectPanic), fails the running
+ *       test, or prints a backtrace and ends the process with status 87.
  * \{
  */
 
@@ -64,7 +75,8 @@
 #define VMK_ASSERT_LE(a, b) VMK_ASSERT_OP(a, b, <=, LE)
 
 /**
- * \brief Define a function holding compile-time assertions (never needs to be called).
+ * \brief Define a function holding compile-time assertions (never needs to be
+ *        called).
  */
 #define VMK_ASSERT_LIST(name, assertions)                   \
    static inline void name(void)                            \
@@ -131,7 +143,8 @@
 #define VMK_NOT_REACHED() vmk_Panic("Failed at %s:%d -- NOT REACHED", __FILE__, __LINE__)
 
 /**
- * \brief Stop the system with a printf-style message, naming the calling module.
+ * \brief Stop the system with a printf-style message, naming the calling
+ *        module.
  */
 #define vmk_Panic(fmt, ...)                                           \
    do {                                                               \
@@ -139,12 +152,18 @@
    } while (0)
 
 /**
- * \brief Stop the system with a formatted message, naming the module.
+ * \brief Stop the system with a formatted message that names a module.
+ *
+ * Drivers normally use the vmk_Panic() macro, which passes their own
+ * module ID. Does not return.
  *
  * \note This function will not block.
+ * \note See the group note for what a panic does in vmkemu.
  *
- * \param[in] moduleID Module ID.
- * \param[in] fmt printf-style format.
+ * \param[in] moduleID  Module blamed for the panic.
+ * \param[in] fmt       Format of the message, in the vmkernel's printf
+ *                      dialect.
+ * \param[in] ...       Arguments the format consumes.
  */
 void
 vmk_PanicWithModuleID(
@@ -154,13 +173,14 @@ vmk_PanicWithModuleID(
    VMK_ATTRIBUTE_PRINTF(2, 3);
 
 /**
- * \brief Stop the system with a message built from a va_list.
+ * \brief Stop the system with a message whose arguments come from a
+ *        va_list. Does not return.
  *
  * \note This function will not block.
  *
- * \param[in] moduleID Module ID.
- * \param[in] fmt printf-style format.
- * \param[in] ap Arguments for the format.
+ * \param[in] moduleID  Module blamed for the panic.
+ * \param[in] fmt       Format of the message.
+ * \param[in] ap        Arguments the format consumes.
  */
 void
 vmk_vPanic(

@@ -1,8 +1,8 @@
 /*
  * base/vmkapi_atomic.h -- 64-bit atomics
  *
- * Sequentially consistent 64-bit atomic operations, implemented inline with
- * compiler atomic builtins.
+ * Indivisible read-modify-write operations on 64-bit variables, inline
+ * over the compiler's atomic builtins.
  */
 
 #ifndef _VMKAPI_ATOMIC_H_
@@ -14,18 +14,36 @@
 
 /**
  * \defgroup VMK_Atomic Atomic Operations
+ *
+ * \brief Indivisible operations on 64-bit variables shared between
+ *        worlds and CPUs.
+ *
+ * Every operation is sequentially consistent: it is a full memory barrier
+ * as well as an atomic access. Declare shared counters and flags as
+ * vmk_atomic64 and touch them only through these functions. All of them
+ * are inline and usable in any context, including interrupt handlers and
+ * with spinlocks held.
  * \{
  */
 
-/** \brief A 64-bit value accessed only through the vmk_Atomic*64 functions. */
+/**
+ * \brief A 64-bit variable that is read and written only with the
+ *        vmk_Atomic*64 functions; naturally (8-byte) aligned.
+ */
 typedef volatile vmk_uint64 vmk_atomic64
    VMK_ATTRIBUTE_ALIGN(sizeof(vmk_uint64));
 
-/** \brief Whether atomic operations must be followed by a fence (always VMK_FALSE on x86). */
+/**
+ * \brief Whether the CPU needs an explicit fence after atomic operations;
+ *        VMK_FALSE on x86, as in vmkemu.
+ */
 extern vmk_Bool vmk_AtomicUseFence;
 
 /**
- * \brief Hook run before every atomic operation (nothing to do on x86).
+ * \brief Hook that runs before each atomic operation.
+ *
+ * On x86 there is nothing to prepare; the hook exists so that the
+ * operations look the same on every architecture.
  *
  * \note This function will not block.
  */
@@ -36,7 +54,10 @@ vmk_AtomicPrologue(void)
 }
 
 /**
- * \brief Hook run after every atomic operation (nothing to do on x86).
+ * \brief Hook that runs after each atomic operation.
+ *
+ * Would issue a fence where vmk_AtomicUseFence is set; on x86 it does
+ * nothing.
  *
  * \note This function will not block.
  */
@@ -47,11 +68,11 @@ vmk_AtomicEpilogue(void)
 }
 
 /**
- * \brief Atomically add one.
+ * \brief Atomically add one to a 64-bit variable.
  *
  * \note This function will not block.
  *
- * \param[out] var Var.
+ * \param[in,out] var  Atomic variable to update; 8-byte aligned.
  */
 static inline void
 vmk_AtomicInc64(
@@ -63,11 +84,11 @@ vmk_AtomicInc64(
 }
 
 /**
- * \brief Atomically subtract one.
+ * \brief Atomically subtract one from a 64-bit variable.
  *
  * \note This function will not block.
  *
- * \param[out] var Var.
+ * \param[in,out] var  Atomic variable to update; 8-byte aligned.
  */
 static inline void
 vmk_AtomicDec64(
@@ -79,12 +100,12 @@ vmk_AtomicDec64(
 }
 
 /**
- * \brief Atomically add a value.
+ * \brief Atomically add a value to a 64-bit variable.
  *
  * \note This function will not block.
  *
- * \param[out] var Var.
- * \param[in] val Val.
+ * \param[in,out] var  Atomic variable to update; 8-byte aligned.
+ * \param[in]     val  Amount to add (wraps modulo 2^64).
  */
 static inline void
 vmk_AtomicAdd64(
@@ -97,12 +118,12 @@ vmk_AtomicAdd64(
 }
 
 /**
- * \brief Atomically subtract a value.
+ * \brief Atomically subtract a value from a 64-bit variable.
  *
  * \note This function will not block.
  *
- * \param[out] var Var.
- * \param[in] val Val.
+ * \param[in,out] var  Atomic variable to update; 8-byte aligned.
+ * \param[in]     val  Amount to subtract (wraps modulo 2^64).
  */
 static inline void
 vmk_AtomicSub64(
@@ -115,12 +136,12 @@ vmk_AtomicSub64(
 }
 
 /**
- * \brief Atomically OR a value in.
+ * \brief Atomically set bits in a 64-bit variable.
  *
  * \note This function will not block.
  *
- * \param[out] var Var.
- * \param[in] val Val.
+ * \param[in,out] var  Atomic variable to update; 8-byte aligned.
+ * \param[in]     val  Bits to set (bitwise OR).
  */
 static inline void
 vmk_AtomicOr64(
@@ -133,12 +154,12 @@ vmk_AtomicOr64(
 }
 
 /**
- * \brief Atomically AND a value in.
+ * \brief Atomically keep only some bits of a 64-bit variable.
  *
  * \note This function will not block.
  *
- * \param[out] var Var.
- * \param[in] val Val.
+ * \param[in,out] var  Atomic variable to update; 8-byte aligned.
+ * \param[in]     val  Mask of bits to keep (bitwise AND).
  */
 static inline void
 vmk_AtomicAnd64(
@@ -151,12 +172,12 @@ vmk_AtomicAnd64(
 }
 
 /**
- * \brief Atomically XOR a value in.
+ * \brief Atomically flip bits in a 64-bit variable.
  *
  * \note This function will not block.
  *
- * \param[out] var Var.
- * \param[in] val Val.
+ * \param[in,out] var  Atomic variable to update; 8-byte aligned.
+ * \param[in]     val  Bits to flip (bitwise XOR).
  */
 static inline void
 vmk_AtomicXor64(
@@ -169,11 +190,13 @@ vmk_AtomicXor64(
 }
 
 /**
- * \brief Atomically read the value (the variable must be 8-byte aligned).
+ * \brief Read a 64-bit variable in one indivisible access.
  *
  * \note This function will not block.
  *
- * \param[out] var Var.
+ * \param[in]     var  Atomic variable to read; 8-byte aligned.
+ *
+ * \return The value of var.
  */
 static inline vmk_uint64
 vmk_AtomicRead64(
@@ -184,12 +207,12 @@ vmk_AtomicRead64(
 }
 
 /**
- * \brief Atomically write a value (the variable must be 8-byte aligned).
+ * \brief Store a 64-bit value in one indivisible access.
  *
  * \note This function will not block.
  *
- * \param[out] var Var.
- * \param[in] val Val.
+ * \param[out]    var  Atomic variable to write; 8-byte aligned.
+ * \param[in]     val  New value.
  */
 static inline void
 vmk_AtomicWrite64(
@@ -201,12 +224,14 @@ vmk_AtomicWrite64(
 }
 
 /**
- * \brief Atomically replace the value and return the previous one.
+ * \brief Atomically exchange the value of a 64-bit variable.
  *
  * \note This function will not block.
  *
- * \param[out] var Var.
- * \param[in] val Val.
+ * \param[in,out] var  Atomic variable to update; 8-byte aligned.
+ * \param[in]     val  New value to store.
+ *
+ * \return The value var held just before the exchange.
  */
 static inline vmk_uint64
 vmk_AtomicReadWrite64(
@@ -222,14 +247,17 @@ vmk_AtomicReadWrite64(
 }
 
 /**
- * \brief Compare-and-swap: write val if the value equals expected; return the
- *     value found.
+ * \brief Atomically compare and swap: store a new value only if the
+ *        variable still holds the expected one.
  *
  * \note This function will not block.
  *
- * \param[out] var Var.
- * \param[in] expected Expected.
- * \param[in] val Val.
+ * \param[in,out] var  Atomic variable to update; 8-byte aligned.
+ * \param[in]     expected  Value var must hold for the store to happen.
+ * \param[in]     val  New value stored when var equals expected.
+ *
+ * \return The value var held before the operation; it equals expected exactly
+ *         when the store took place.
  */
 static inline vmk_uint64
 vmk_AtomicReadIfEqualWrite64(
@@ -247,12 +275,14 @@ vmk_AtomicReadIfEqualWrite64(
 }
 
 /**
- * \brief Atomically add a value and return the previous value.
+ * \brief Atomically add a value and get the previous value.
  *
  * \note This function will not block.
  *
- * \param[out] var Var.
- * \param[in] val Val.
+ * \param[in,out] var  Atomic variable to update; 8-byte aligned.
+ * \param[in]     val  Amount to add (wraps modulo 2^64).
+ *
+ * \return The value var held before the addition.
  */
 static inline vmk_uint64
 vmk_AtomicReadAdd64(
@@ -268,11 +298,13 @@ vmk_AtomicReadAdd64(
 }
 
 /**
- * \brief Atomically add one and return the previous value.
+ * \brief Atomically add one and get the previous value.
  *
  * \note This function will not block.
  *
- * \param[out] var Var.
+ * \param[in,out] var  Atomic variable to update; 8-byte aligned.
+ *
+ * \return The value var held before the increment.
  */
 static inline vmk_uint64
 vmk_AtomicReadInc64(
@@ -282,11 +314,13 @@ vmk_AtomicReadInc64(
 }
 
 /**
- * \brief Atomically subtract one and return the previous value.
+ * \brief Atomically subtract one and get the previous value.
  *
  * \note This function will not block.
  *
- * \param[out] var Var.
+ * \param[in,out] var  Atomic variable to update; 8-byte aligned.
+ *
+ * \return The value var held before the decrement.
  */
 static inline vmk_uint64
 vmk_AtomicReadDec64(
@@ -296,12 +330,14 @@ vmk_AtomicReadDec64(
 }
 
 /**
- * \brief Atomically OR a value in and return the previous value.
+ * \brief Atomically set bits and get the previous value.
  *
  * \note This function will not block.
  *
- * \param[out] var Var.
- * \param[in] val Val.
+ * \param[in,out] var  Atomic variable to update; 8-byte aligned.
+ * \param[in]     val  Bits to set (bitwise OR).
+ *
+ * \return The value var held before the bits were set.
  */
 static inline vmk_uint64
 vmk_AtomicReadOr64(

@@ -1,7 +1,9 @@
 /*
  * base/vmkapi_char.h -- character devices
  *
- * Character-device callbacks and open flags, plus poll support.
+ * The file operations a driver implements for a character device that
+ * user-space programs open under /dev, and the registration data the
+ * device layer uses to publish it.
  */
 
 #ifndef _VMKAPI_CHAR_H_
@@ -13,159 +15,220 @@
 
 /**
  * \defgroup VMK_CharDev Character Devices
+ *
+ * \brief Character devices that user-space programs open, read, write,
+ *        poll and send ioctls to.
+ *
+ * A driver describes the device with vmk_CharDevRegData (module, its
+ * associate/disassociate callbacks and the file operations) and registers
+ * it as a logical device; when the device layer publishes it, associate
+ * hands the driver its vmk_CharDevHandle. Each open file has a
+ * vmk_CharDevFdAttr that carries the open flags and the driver's
+ * per-device and per-file data. File operations run in the context of the
+ * calling user process and may block; user buffers must be accessed with
+ * vmk_CopyFromUser() and vmk_CopyToUser().
+ *
+ * \note In vmkemu the test plays the user process (EmuCtl_CharDev* calls),
+ *       and the driver's callbacks run in the test's thread. An open file
+ *       holds a use count on the module until it is closed.
  * \{
  */
 
-/** \brief Opaque object behind a handle (its layout is private to the runtime). */
+/** \brief Private structure behind a vmk_CharDevHandle. */
 struct vmk_CharDevHandleInt;
 
-/** \brief Chardev oflag append. */
+/** \brief Open flag: every write goes to the end of the file. */
 #define VMK_CHARDEV_OFLAG_APPEND 1024
 
-/** \brief Chardev oflag direct. */
+/** \brief Open flag: bypass caches where the device has any. */
 #define VMK_CHARDEV_OFLAG_DIRECT 16384
 
-/** \brief Chardev oflag dsync. */
+/** \brief Open flag: writes complete only once their data is stable. */
 #define VMK_CHARDEV_OFLAG_DSYNC 4096
 
-/** \brief Chardev oflag exclusive. */
+/** \brief Open flag: exclusive open was requested (O_EXCL). */
 #define VMK_CHARDEV_OFLAG_EXCLUSIVE 128
 
-/** \brief Chardev oflag nonblock. */
+/**
+ * \brief Open flag: reads and writes must not wait; return
+ *        VMK_WOULD_BLOCK instead.
+ */
 #define VMK_CHARDEV_OFLAG_NONBLOCK 2048
 
-/** \brief Chardev oflag rdonly. */
+/** \brief Access mode: opened for reading only (the value 0). */
 #define VMK_CHARDEV_OFLAG_RDONLY 0
 
-/** \brief Chardev oflag rdwr. */
+/** \brief Access mode: opened for reading and writing. */
 #define VMK_CHARDEV_OFLAG_RDWR 2
 
-/** \brief Chardev oflag rdwr mask. */
+/** \brief Mask that extracts the access mode from the open flags. */
 #define VMK_CHARDEV_OFLAG_RDWR_MASK 3
 
-/** \brief Chardev oflag sync. */
+/** \brief Open flag: writes complete only once data and metadata are stable. */
 #define VMK_CHARDEV_OFLAG_SYNC 1052672
 
-/** \brief Chardev oflag wronly. */
+/** \brief Access mode: opened for writing only. */
 #define VMK_CHARDEV_OFLAG_WRONLY 1
 
 /**
- * \brief Identifier of graphics character devices.
+ * \brief Logical-bus identifier under which graphics character devices
+ *        are registered.
  */
 #define VMK_CHARDEV_IDENTIFIER_GRAPHICS "com.vmware.graphics"
 
 /**
- * \brief Description of a char dev fd attr.
+ * \brief State of one open file of a character device, passed to every
+ *        file operation.
  */
 typedef struct vmk_CharDevFdAttr {
-   /** \brief Open flags. */
+   /** \brief VMK_CHARDEV_OFLAG_* flags the file was opened with. */
    vmk_uint32 openFlags;
-   /** \brief Client device data. */
+   /** \brief The device's private data (devicePrivate of its registration). */
    vmk_AddrCookie clientDeviceData;
-   /** \brief Client instance data. */
+   /** \brief Per-file data; the driver may set it in open and use it later. */
    vmk_AddrCookie clientInstanceData;
 } vmk_CharDevFdAttr;
 
-/** \brief Callback type: char dev close fn. */
+/**
+ * \brief File operation run when the last reference to an open file goes
+ *        away; releases what open set up.
+ */
 typedef VMK_ReturnStatus (*vmk_CharDevCloseFn)(vmk_CharDevFdAttr *);
 
-/** \brief Handle to a char dev handle. */
+/** \brief Handle to a published character device. */
 typedef struct vmk_CharDevHandleInt *vmk_CharDevHandle;
 
-/** \brief Callback type: char dev ioctl fn. */
+/**
+ * \brief File operation for an ioctl: gets the file, the command, the
+ *        user argument, whether the caller is a 32- or 64-bit process, and
+ *        where to store the ioctl's own result.
+ */
 typedef VMK_ReturnStatus (*vmk_CharDevIoctlFn)(vmk_CharDevFdAttr *, unsigned int, vmk_uintptr_t, vmk_IoctlCallerSize, vmk_int32 *);
 
-/** \brief Callback type: char dev open fn. */
+/**
+ * \brief File operation run when a process opens the device; may refuse
+ *        with an error status.
+ */
 typedef VMK_ReturnStatus (*vmk_CharDevOpenFn)(vmk_CharDevFdAttr *);
 
-/** \brief Poll context. */
+/** \brief Opaque context of one poll call, passed to the poll operation. */
 typedef void *vmk_PollContext;
 
-/** \brief Callback type: char dev poll fn. */
+/**
+ * \brief File operation for poll/select: reports the ready events
+ *        (vmk_PollEvent bits) and, if none is ready, ties the context to a
+ *        token with vmk_CharDevSetPollContext().
+ */
 typedef VMK_ReturnStatus (*vmk_CharDevPollFn)(vmk_CharDevFdAttr *, vmk_PollContext, unsigned int *);
 
-/** \brief Callback type: char dev read fn. */
+/**
+ * \brief File operation for read: gets the file, the user buffer, its
+ *        length and the file offset (to update), and stores the number of
+ *        bytes read.
+ */
 typedef VMK_ReturnStatus (*vmk_CharDevReadFn)(vmk_CharDevFdAttr *, char *, vmk_ByteCount, vmk_loff_t *, vmk_ByteCountSigned *);
 
-/** \brief Callback type: char dev write fn. */
+/**
+ * \brief File operation for write: gets the file, the user buffer, its
+ *        length and the file offset (to update), and stores the number of
+ *        bytes written.
+ */
 typedef VMK_ReturnStatus (*vmk_CharDevWriteFn)(vmk_CharDevFdAttr *, char *, vmk_ByteCount, vmk_loff_t *, vmk_ByteCountSigned *);
 
 /**
- * \brief Callbacks of a char dev.
+ * \brief The file operations of a character device.
  */
 typedef struct vmk_CharDevOps {
-   /** \brief Open. */
+   /** \brief Open a file on the device. */
    vmk_CharDevOpenFn open;
-   /** \brief Close. */
+   /** \brief Close a file. */
    vmk_CharDevCloseFn close;
-   /** \brief Ioctl. */
+   /** \brief Handle an ioctl. */
    vmk_CharDevIoctlFn ioctl;
-   /** \brief Poll. */
+   /** \brief Report readiness for poll/select. */
    vmk_CharDevPollFn poll;
-   /** \brief Read. */
+   /** \brief Read from the device. */
    vmk_CharDevReadFn read;
-   /** \brief Write. */
+   /** \brief Write to the device. */
    vmk_CharDevWriteFn write;
 } vmk_CharDevOps;
 
-/** \brief Callback type: char op associate. */
+/**
+ * \brief Callback run when the device layer publishes the device: gets
+ *        the devicePrivate data and the new device handle.
+ */
 typedef VMK_ReturnStatus (*vmk_CharOpAssociate)(vmk_AddrCookie, vmk_CharDevHandle);
 
-/** \brief Callback type: char op disassociate. */
+/**
+ * \brief Callback run when the device is withdrawn; gets the
+ *        devicePrivate data.
+ */
 typedef VMK_ReturnStatus (*vmk_CharOpDisassociate)(vmk_AddrCookie);
 
 /**
- * \brief Callbacks of a char dev reg.
+ * \brief Device-level callbacks of a character device registration.
  */
 typedef struct vmk_CharDevRegOps {
-   /** \brief Associate. */
+   /** \brief Called when the device is published. */
    vmk_CharOpAssociate associate;
-   /** \brief Disassociate. */
+   /** \brief Called when the device is withdrawn. */
    vmk_CharOpDisassociate disassociate;
-   /** \brief File ops. */
+   /** \brief File operations of the device. */
    const struct vmk_CharDevOps *fileOps;
 } vmk_CharDevRegOps;
 
 /**
- * \brief Description of a char dev reg data.
+ * \brief Registration data of a character device, given as the
+ *        registrationData of the logical device that represents it.
  */
 typedef struct vmk_CharDevRegData {
-   /** \brief Module ID. */
+   /** \brief Module that implements the device. */
    vmk_ModuleID moduleID;
-   /** \brief Device ops. */
+   /** \brief Device-level callbacks and file operations. */
    const struct vmk_CharDevRegOps *deviceOps;
-   /** \brief Device private. */
+   /** \brief Driver data for the device; seen as clientDeviceData. */
    vmk_AddrCookie devicePrivate;
 } vmk_CharDevRegData;
 
 /**
- * \brief Values of poll event.
+ * \brief Readiness bits a poll operation reports.
  */
 typedef enum vmk_PollEvent {
-   /** \brief None. */
+   /** \brief Nothing is ready. */
    VMKAPI_POLL_NONE = 0,
-   /** \brief Read. */
+   /** \brief Data can be read without waiting. */
    VMKAPI_POLL_READ = 1,
-   /** \brief Write. */
+   /** \brief Data can be written without waiting. */
    VMKAPI_POLL_WRITE = 4,
-   /** \brief Rdhup. */
+   /** \brief The reading side has hung up. */
    VMKAPI_POLL_RDHUP = 8,
-   /** \brief Wrhup. */
+   /** \brief The writing side has hung up. */
    VMKAPI_POLL_WRHUP = 16,
-   /** \brief Invalid. */
+   /** \brief The file is not valid for polling. */
    VMKAPI_POLL_INVALID = 32,
 } vmk_PollEvent;
 
-/** \brief Poll token. */
+/**
+ * \brief Driver-chosen token that ties poll contexts to the event source
+ *        vmk_CharDevWakePollers() will signal.
+ */
 typedef void *vmk_PollToken;
 
 /**
- * \brief Attach a poll token to a poll context (from a poll callback).
+ * \brief From a poll operation, register the caller as waiting on a
+ *        token.
+ *
+ * When nothing is ready, the poll operation calls this and returns; a
+ * later vmk_CharDevWakePollers() on the same token makes the poller ask
+ * again.
  *
  * \note This function will not block.
+ * \note Using a context outside the poll call that received it is a
+ *       DEAD_HANDLE report in vmkemu.
  *
- * \param[in] pollCtx Poll ctx.
- * \param[out] token Token.
+ * \param[in]  pollCtx  Context the poll operation received.
+ * \param[out] token    Token to tie the context to; vmkemu uses the
+ *                      pointer value as the token.
  */
 void
 vmk_CharDevSetPollContext(
@@ -173,28 +236,32 @@ vmk_CharDevSetPollContext(
    vmk_PollToken *token);
 
 /**
- * \brief Wake the pollers waiting on a poll token.
+ * \brief Wake every poller waiting on a token, so it polls the device
+ *        again.
+ *
+ * Safe to call from any context, including interrupt handlers.
  *
  * \note This function will not block.
  *
- * \param[in] token Token.
+ * \param[in] token  Token given to vmk_CharDevSetPollContext().
  */
 void
 vmk_CharDevWakePollers(
    vmk_PollToken token);
 
 /**
- * \brief Get the alias name of a character device.
+ * \brief Get the alias (the /dev name) under which a character device was
+ *        published.
  *
  * \note This function may block.
  *
- * \param[in] charDevHandle Char dev handle.
- * \param[out] alias Alias.
+ * \param[in]  charDevHandle  Handle received by the associate callback.
+ * \param[out] alias          Receives the alias.
  *
- * \retval VMK_OK Success.
- * \retval VMK_BAD_PARAM An argument is invalid.
- * \retval VMK_NOT_INITIALIZED The object was not initialized.
- * \retval VMK_NAME_TOO_LONG The name is too long.
+ * \retval VMK_OK               *alias is set.
+ * \retval VMK_BAD_PARAM        alias is NULL, or the handle is not a live
+ *                              device published through the device layer.
+ * \retval VMK_NOT_INITIALIZED  The device has no alias (yet).
  */
 VMK_ReturnStatus
 vmk_CharDeviceGetAlias(

@@ -1,7 +1,8 @@
 /*
- * base/vmkapi_config.h -- configuration parameters
+ * base/vmkapi_config.h -- host configuration parameters
  *
- * Read access to host configuration options by group and name.
+ * Reading the host's advanced configuration options (the values of
+ * esxcli system settings advanced) by group and name.
  */
 
 #ifndef _VMKAPI_CONFIG_H_
@@ -13,72 +14,73 @@
 
 /**
  * \defgroup VMK_Config Configuration Parameters
+ *
+ * \brief Reading host configuration options.
+ *
+ * Open an option by group and name, read it as an unsigned integer or a
+ * string, and close the handle.
+ *
+ * \note vmkemu keeps the options in an in-memory table with a few
+ *       built-in entries; tests add, change and remove options with
+ *       EmuCtl_Config* calls. A handle reads the current value each time.
+ *       Handles left open at shutdown are listed as leaks.
  * \{
  */
 
-/**
- * \brief Configuration group "Disk".
- */
+/** \brief Name of the group of disk options. */
 #define VMK_CONFIG_GROUP_DISK "Disk"
 
-/**
- * \brief Configuration group "Misc".
- */
+/** \brief Name of the group of miscellaneous options. */
 #define VMK_CONFIG_GROUP_MISC "Misc"
 
-/**
- * \brief Configuration group "Net".
- */
+/** \brief Name of the group of networking options. */
 #define VMK_CONFIG_GROUP_NET "Net"
 
-/**
- * \brief Configuration group "Nmp".
- */
+/** \brief Name of the group of native multipathing options. */
 #define VMK_CONFIG_GROUP_NMP "Nmp"
 
-/**
- * \brief Configuration group "Scsi".
- */
+/** \brief Name of the group of SCSI options. */
 #define VMK_CONFIG_GROUP_SCSI "Scsi"
 
-/**
- * \brief Configuration option holding the host name.
- */
+/** \brief Option (in the Misc group) holding the host name. */
 #define VMK_CONFIG_PARAM_HOSTNAME "HostName"
 
-/**
- * \brief Configuration option holding the management IP address.
- */
+/** \brief Option (in the Misc group) holding the management IP address. */
 #define VMK_CONFIG_PARAM_MGMT_IPADDR "ManagementAddr"
 
-/** \brief Config param handle. */
+/** \brief Handle to an open configuration option. */
 typedef vmk_uint64 vmk_ConfigParamHandle;
 
 /**
- * \brief Close a config param.
+ * \brief Close a handle from vmk_ConfigParamOpen().
  *
  * \note This function will not block.
  *
- * \param[in] handle Handle.
+ * \param[in] handle  Handle to close.
  *
- * \retval VMK_OK Success.
- * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_OK         The handle is closed.
+ * \retval VMK_BAD_PARAM  handle is not an open handle.
  */
 VMK_ReturnStatus
 vmk_ConfigParamClose(
    vmk_ConfigParamHandle handle);
 
 /**
- * \brief Get the string of a config param.
+ * \brief Read the value of a string option.
  *
  * \note This function will not block.
  *
- * \param[in] handle Handle.
- * \param[out] value Value.
- * \param[in] size Size in bytes.
+ * \param[in]  handle  Open handle of a string option.
+ * \param[out] value   Buffer that receives the NUL-terminated value.
+ * \param[in]  size    Size of value in bytes; see
+ *                     vmk_ConfigParamGetStringSize().
  *
- * \retval VMK_OK Success.
- * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_OK              The whole value was copied.
+ * \retval VMK_LIMIT_EXCEEDED  The buffer was too small; the value was cut
+ *                             and terminated.
+ * \retval VMK_BAD_PARAM       value is NULL, size is 0, the handle is not
+ *                             open, or the option is not a string (or was
+ *                             removed).
  */
 VMK_ReturnStatus
 vmk_ConfigParamGetString(
@@ -87,15 +89,17 @@ vmk_ConfigParamGetString(
    vmk_ByteCount size);
 
 /**
- * \brief Get the string size of a config param.
+ * \brief Tell how big a buffer the value of a string option needs.
  *
  * \note This function will not block.
  *
- * \param[in] handle Handle.
- * \param[out] size Size in bytes.
+ * \param[in]  handle  Open handle of a string option.
+ * \param[out] size    Receives the length of the value plus one for the
+ *                     terminator.
  *
- * \retval VMK_OK Success.
- * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_OK         *size is set.
+ * \retval VMK_BAD_PARAM  size is NULL, the handle is not open, or the
+ *                        option is not a string.
  */
 VMK_ReturnStatus
 vmk_ConfigParamGetStringSize(
@@ -103,15 +107,16 @@ vmk_ConfigParamGetStringSize(
    vmk_ByteCount *size);
 
 /**
- * \brief Get the uint of a config param.
+ * \brief Read the value of an integer option.
  *
  * \note This function will not block.
  *
- * \param[in] handle Handle.
- * \param[out] value Value.
+ * \param[in]  handle  Open handle of an integer option.
+ * \param[out] value   Receives the value.
  *
- * \retval VMK_OK Success.
- * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_OK         *value is set.
+ * \retval VMK_BAD_PARAM  value is NULL, the handle is not open, or the
+ *                        option is not an integer (or was removed).
  */
 VMK_ReturnStatus
 vmk_ConfigParamGetUint(
@@ -119,16 +124,19 @@ vmk_ConfigParamGetUint(
    unsigned int *value);
 
 /**
- * \brief Open a config param.
+ * \brief Open a configuration option for reading.
  *
  * \note This function will not block.
  *
- * \param[in] groupName Group name.
- * \param[in] paramName Param name.
- * \param[out] handle Handle.
+ * \param[in]  groupName  Group of the option, for example
+ *                        VMK_CONFIG_GROUP_MISC.
+ * \param[in]  paramName  Name of the option within the group.
+ * \param[out] handle     Receives the handle; close it with
+ *                        vmk_ConfigParamClose().
  *
- * \retval VMK_OK Success.
- * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_OK         *handle is set.
+ * \retval VMK_BAD_PARAM  An argument is NULL or no such option exists.
+ * \retval VMK_NO_MEMORY  No memory for the handle.
  */
 VMK_ReturnStatus
 vmk_ConfigParamOpen(

@@ -1,8 +1,8 @@
 /*
- * base/vmkapi_mgmt.h -- management interface (kernel side)
+ * base/vmkapi_mgmt.h -- management interface
  *
- * Registering management API signatures, keys and instance callbacks, and
- * invoking user-space callbacks.
+ * A channel between a driver and user-space management tools: typed
+ * callbacks in both directions, sessions, instances and named keys.
  */
 
 #ifndef _VMKAPI_MGMT_H_
@@ -17,96 +17,136 @@
  * \{
  */
 
-/** \brief Opaque object behind a handle (its layout is private to the runtime). */
+/** \brief Private structure behind a vmk_MgmtHandle. */
 struct vmkMgmtHandleInt;
 
 /**
- * \brief Session ID meaning "all sessions".
+ * \brief Session ID for vmk_MgmtEnvelope::sessionId that addresses every
+ *        open session.
  */
 #define VMK_MGMT_SESSION_ID_ALL ((vmk_uint64)0)
 
 /**
- * \brief Invoke a user-space management callback with up to VMK_MGMT_MAX_CALLBACK_PARMS arguments.
+ * \brief Queue a call of a user-space callback, with its parameters as
+ *        the trailing arguments (pointers, at most
+ *        VMK_MGMT_MAX_CALLBACK_PARMS).
+ *
+ * Counts the arguments and calls vmk_MgmtCallbackInvokeInt().
+ *
+ * \param[in] handle      Management handle.
+ * \param[in] envelope    Instance and session(s) to deliver to.
+ * \param[in] callbackId  ID of a callback the signature lists as a user
+ *                        callback.
  */
 #define vmk_MgmtCallbackInvoke(handle, envelope, callbackId, ...)           \
    vmk_MgmtCallbackInvokeInt((handle), (envelope), (callbackId),            \
                              VMK_UTIL_NUM_ARGS(__VA_ARGS__), ##__VA_ARGS__)
 
-/** \brief Callback type: mgmt cleanup fn. */
+/**
+ * \brief Callback run with the handle cookie once a destroyed management
+ *        handle is really gone.
+ */
 typedef void (*vmk_MgmtCleanupFn)(vmk_uint64);
 
 /**
- * \brief Description of a mgmt cookies.
+ * \brief Cookies passed to every kernel-side callback: which handle and
+ *        which session the call came through.
  */
 typedef struct vmk_MgmtCookies {
-   /** \brief Handle cookie. */
+   /** \brief The handleCookie given in vmk_MgmtProps. */
    vmk_uint64 handleCookie;
-   /** \brief Session cookie. */
+   /** \brief The cookie the session-announce callback chose for the session. */
    vmk_uint64 sessionCookie;
 } vmk_MgmtCookies;
 
-/** \brief Mgmt session id. */
+/** \brief Identifies one user-space session on a management handle. */
 typedef vmk_uint64 vmk_MgmtSessionID;
 
 /**
- * \brief Description of a mgmt envelope.
+ * \brief Addressing information of a management call: the instance it is
+ *        about and the session it travels on.
  */
 typedef struct vmk_MgmtEnvelope {
-   /** \brief Instance id. */
+   /**
+    * \brief Instance the call is for, or VMK_MGMT_NO_INSTANCE_ID for the
+    *        handle's own callbacks.
+    */
    vmk_MgmtInstanceID instanceId;
-   /** \brief Session id. */
+   /** \brief Session, or VMK_MGMT_SESSION_ID_ALL to reach all sessions. */
    vmk_MgmtSessionID sessionId;
 } vmk_MgmtEnvelope;
 
-/** \brief Handle to a mgmt handle. */
+/** \brief Handle to a published management API. */
 typedef struct vmkMgmtHandleInt *vmk_MgmtHandle;
 
-/** \brief Callback type: mgmt key get fn. */
+/**
+ * \brief Callback that stores the current value of a key: gets the handle
+ *        cookie and a buffer (a vmk_uint64 or a string of up to
+ *        VMK_MGMT_KEY_STRING_MAXLEN bytes).
+ */
 typedef VMK_ReturnStatus (*vmk_MgmtKeyGetFn)(vmk_uint64, void *);
 
-/** \brief Callback type: mgmt key set fn. */
+/**
+ * \brief Callback that takes a new value for a key: gets the handle cookie
+ *        and the value in the key's type.
+ */
 typedef VMK_ReturnStatus (*vmk_MgmtKeySetFn)(vmk_uint64, void *);
 
-/** \brief Callback type: mgmt session announce fn. */
+/**
+ * \brief Callback run when a user-space process opens a session: gets the
+ *        handle, handle cookie and session ID, and may store a session
+ *        cookie; anything but VMK_OK refuses the session.
+ */
 typedef VMK_ReturnStatus (*vmk_MgmtSessionAnnounceFn)(vmk_MgmtHandle, vmk_uint64, vmk_MgmtSessionID, vmk_uint64 *);
 
-/** \brief Callback type: mgmt session cleanup fn. */
+/**
+ * \brief Callback run when a session closes: gets the handle, handle
+ *        cookie, session ID and session cookie.
+ */
 typedef void (*vmk_MgmtSessionCleanupFn)(vmk_MgmtHandle, vmk_uint64, vmk_MgmtSessionID, vmk_AddrCookie);
 
 /**
- * \brief Properties of a mgmt.
+ * \brief What vmk_MgmtInit() needs to publish a management API.
  */
 typedef struct vmk_MgmtProps {
-   /** \brief Mod id. */
+   /** \brief Module that provides the API. */
    vmk_ModuleID modId;
-   /** \brief Heap id. */
+   /**
+    * \brief Heap for the handle and for copies of call parameters; must be
+    *        large enough for the biggest call.
+    */
    vmk_HeapID heapId;
-   /** \brief Sig. */
+   /** \brief Name, version and callbacks of the API. */
    vmk_MgmtApiSignature *sig;
-   /** \brief Cleanup fn. */
+   /** \brief Run once the handle is gone after vmk_MgmtDestroy(), or NULL. */
    vmk_MgmtCleanupFn cleanupFn;
-   /** \brief Session announce fn. */
+   /** \brief Run for each new session, or NULL. */
    vmk_MgmtSessionAnnounceFn sessionAnnounceFn;
-   /** \brief Session cleanup fn. */
+   /** \brief Run for each closing session, or NULL. */
    vmk_MgmtSessionCleanupFn sessionCleanupFn;
-   /** \brief Handle cookie. */
+   /** \brief Value passed back to the callbacks as the handle cookie. */
    vmk_uint64 handleCookie;
 } vmk_MgmtProps;
 
 /**
- * \brief Mgmt: add key.
+ * \brief Publish a named value that management tools can read and set
+ *        as text (as the vmkmgmt_keyval tool does).
  *
  * \note This function may block.
  *
- * \param[in] handle Management handle.
- * \param[in] keyType Key type.
- * \param[in] keyName Key name.
- * \param[in] getFn Get fn.
- * \param[in] setFn Set fn.
+ * \param[in] handle   Management handle.
+ * \param[in] keyType  VMK_MGMT_KEY_TYPE_LONG or VMK_MGMT_KEY_TYPE_STRING.
+ * \param[in] keyName  Name of the key; not empty, unique on the handle.
+ * \param[in] getFn    Callback that reports the value.
+ * \param[in] setFn    Callback that takes a new value.
  *
- * \retval VMK_OK Success.
- * \retval VMK_BAD_PARAM An argument is invalid.
- * \retval VMK_NO_MEMORY Not enough memory.
+ * \retval VMK_OK         The key is published.
+ * \retval VMK_BAD_PARAM  An argument is NULL or empty, the type is
+ *                        unknown, the handle is not live, or a key of
+ *                        that name exists.
+ * \retval VMK_NO_MEMORY  The handle already has
+ *                        VMK_MGMT_MAX_KEYS_PER_INSTANCE keys, or no
+ *                        memory.
  */
 VMK_ReturnStatus
 vmk_MgmtAddKey(
@@ -117,16 +157,31 @@ vmk_MgmtAddKey(
    vmk_MgmtKeySetFn setFn);
 
 /**
- * \brief Invoke a management callback (use vmk_MgmtCallbackInvoke()).
+ * \brief Queue a call of a user-space callback; use the
+ *        vmk_MgmtCallbackInvoke() macro, which counts the arguments.
+ *
+ * The parameters are copied at once, so the caller may reuse its buffers
+ * when the call returns; delivery to the user-space side happens later.
  *
  * \note This function may block.
+ * \note In vmkemu the test delivers queued user callbacks with
+ *       EmuCtl_MgmtDeliver.
  *
- * \param[in] handle Management handle.
- * \param[in,out] envelope Envelope.
- * \param[in] callbackId Callback id.
- * \param[in] argCount Arg count.
+ * \param[in] handle      Management handle.
+ * \param[in] envelope    Instance and session(s) to deliver to.
+ * \param[in] callbackId  ID of a callback the signature lists as a user
+ *                        callback.
+ * \param[in] argCount    Number of parameter pointers that follow; must
+ *                        match the callback's numParms.
+ * \param[in] ...         One pointer per parameter (a vmk_MgmtVectorParm
+ *                        pointer for vector parameters).
  *
- * \retval VMK_OK Success.
+ * \retval VMK_OK         The call is queued for every addressed session
+ *                        that listens for it.
+ * \retval VMK_BAD_PARAM  envelope is NULL, the handle is not live, the ID
+ *                        is not a user callback, argCount is wrong, or a
+ *                        parameter pointer is NULL.
+ * \retval VMK_NO_MEMORY  No memory to copy the parameters.
  */
 VMK_ReturnStatus
 vmk_MgmtCallbackInvokeInt(
@@ -137,28 +192,38 @@ vmk_MgmtCallbackInvokeInt(
    ...);
 
 /**
- * \brief Destroy a mgmt.
+ * \brief Withdraw a management API.
+ *
+ * New sessions and calls are refused at once; the handle is freed, and
+ * cleanupFn run, when the last session closes and no call is in flight.
  *
  * \note This function may block.
  *
- * \param[in] handle Management handle.
+ * \param[in] handle  Handle from vmk_MgmtInit().
  *
- * \retval VMK_OK Success.
- * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_OK         The API is withdrawn.
+ * \retval VMK_BAD_PARAM  handle is not a live management handle.
  */
 VMK_ReturnStatus
 vmk_MgmtDestroy(
    vmk_MgmtHandle handle);
 
 /**
- * \brief Initialize a mgmt.
+ * \brief Publish a management API so user-space tools can open sessions
+ *        on it.
  *
  * \note This function may block.
+ * \note In vmkemu the test plays the user-space side with EmuCtl_Mgmt*
+ *       calls.
  *
- * \param[in] props Properties.
- * \param[in,out] handleOut Handle out.
+ * \param[in]  props      Module, heap, signature, callbacks and cookie.
+ * \param[out] handleOut  Receives the management handle.
  *
- * \retval VMK_OK Success.
+ * \retval VMK_OK         The API is published.
+ * \retval VMK_BAD_PARAM  An argument is NULL, the signature is malformed,
+ *                        the heap or module is not valid, or an API with
+ *                        the same name and version is already published.
+ * \retval VMK_NO_MEMORY  No memory for the handle.
  */
 VMK_ReturnStatus
 vmk_MgmtInit(
@@ -166,21 +231,28 @@ vmk_MgmtInit(
    vmk_MgmtHandle *handleOut);
 
 /**
- * \brief Mgmt: register instance callbacks.
+ * \brief Add an instance to a management API, with callbacks that
+ *        replace the handle's callbacks of the same IDs for calls
+ *        addressed to that instance.
+ *
+ * Drivers use instances for the devices they manage, so tools can pick
+ * one.
  *
  * \note This function may block.
  *
- * \param[in] handle Management handle.
- * \param[in] instanceId Instance id.
- * \param[in] modId Module ID.
- * \param[in] heapId Heap handle.
- * \param[in] displayName Display name.
- * \param[in] numCallbacks Num callbacks.
- * \param[in] callbacks Callbacks.
+ * \param[in] handle        Management handle.
+ * \param[in] instanceId    ID of the new instance; not 0, unique on the
+ *                          handle.
+ * \param[in] modId         Module implementing the instance's callbacks.
+ * \param[in] heapId        Heap for the instance's bookkeeping.
+ * \param[in] displayName   Name tools show for the instance.
+ * \param[in] numCallbacks  Number of entries in callbacks.
+ * \param[in] callbacks     Callbacks of the instance.
  *
- * \retval VMK_OK Success.
- * \retval VMK_BAD_PARAM An argument is invalid.
- * \retval VMK_NO_MEMORY Not enough memory.
+ * \retval VMK_OK         The instance is registered.
+ * \retval VMK_BAD_PARAM  An argument is not valid, the handle is not
+ *                        live, or the instance ID is 0 or taken.
+ * \retval VMK_NO_MEMORY  No memory for the instance.
  */
 VMK_ReturnStatus
 vmk_MgmtRegisterInstanceCallbacks(
@@ -193,15 +265,16 @@ vmk_MgmtRegisterInstanceCallbacks(
    vmk_MgmtCallbackInfo *callbacks);
 
 /**
- * \brief Mgmt: unregister instance callbacks.
+ * \brief Remove an instance added with
+ *        vmk_MgmtRegisterInstanceCallbacks().
  *
  * \note This function may block.
  *
- * \param[in] handle Management handle.
- * \param[in] instanceId Instance id.
+ * \param[in] handle      Management handle.
+ * \param[in] instanceId  Instance to remove.
  *
- * \retval VMK_OK Success.
- * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_OK         The instance is gone.
+ * \retval VMK_BAD_PARAM  The handle is not live or has no such instance.
  */
 VMK_ReturnStatus
 vmk_MgmtUnregisterInstanceCallbacks(

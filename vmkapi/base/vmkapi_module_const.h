@@ -14,6 +14,9 @@
 
 /**
  * \defgroup VMK_Module Modules
+ *
+ * \brief Loadable kernel modules: identity, namespaces, parameters,
+ *        use counts and heaps.
  * \{
  */
 

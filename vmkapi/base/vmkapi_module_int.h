@@ -19,7 +19,8 @@
  */
 
 /**
- * \brief Build type stamped into modules: "debug" with VMX86_DEBUG, else "release".
+ * \brief Build type stamped into modules: "debug" with VMX86_DEBUG, else
+ *        "release".
  */
 #if !defined(VMK_BUILD_TYPE)
 #if defined(VMX86_DEBUG)
@@ -152,7 +153,8 @@
            "\t.popsection\n")
 
 /**
- * \brief Describe array _pArray as module parameter _pName; *_pNump receives the number of values given.
+ * \brief Describe array _pArray as module parameter _pName; *_pNump receives
+ *        the number of values given.
  */
 #define __VMK_MODPARAM_ARRAY_NAMED(_pName, _pArray, _pType, _pNump)                  \
    static char __vmk_param_str_##_pName[] = #_pName;                                 \
@@ -210,7 +212,8 @@
    __VMK_MODPARAM_NAME(_pName, #_pType)
 
 /**
- * \brief Describe the character buffer _pString (_pMaxLen bytes) as module parameter _pName.
+ * \brief Describe the character buffer _pString (_pMaxLen bytes) as module
+ *        parameter _pName.
  */
 #define __VMK_MODPARAM_STRING_NAMED(_pName, _pString, _pMaxLen)                      \
    static char __vmk_param_str_##_pName[] = #_pName;                                 \
@@ -398,94 +401,97 @@
 #define __vmk_ModuleParamType_ushort_array 12
 
 /**
- * \brief Description of a export symbol.
+ * \brief Record of one symbol a module exports, placed in the export
+ *        section by VMK_MODULE_EXPORT_SYMBOL() and friends.
  */
 struct vmk_ExportSymbol {
-   /** \brief Name. */
+   /** \brief Name of the exported symbol. */
    char *name;
-   /** \brief Export type. */
+   /** \brief How other modules bind to it. */
    enum {
-      /** \brief Default. */
+      /** \brief Through the loader's usual call path. */
       VMK_EXPORT_SYMBOL_DEFAULT = 0,
-      /** \brief Direct. */
+      /** \brief Directly, without a trampoline. */
       VMK_EXPORT_SYMBOL_DIRECT = 1,
    } exportType;
 };
 
 /**
- * \brief Description of a export symbol alias.
+ * \brief Record of a symbol exported under another name.
  */
 struct vmk_ExportSymbolAlias {
-   /** \brief Name. */
+   /** \brief Name of the symbol in the exporting module. */
    char *name;
-   /** \brief Alias. */
+   /** \brief Name other modules use for it. */
    char *alias;
 };
 
 /**
- * \brief Values of module param type.
+ * \brief Type codes of module parameters, as stored in their descriptors.
  */
 typedef enum {
-   /** \brief Parameter of type "int". */
+   /** \brief An int. */
    VMK_PARAM(int),
-   /** \brief Parameter of type "int array". */
+   /** \brief An array of int. */
    VMK_PARAM(int_array),
-   /** \brief Parameter of type "uint". */
+   /** \brief An unsigned int. */
    VMK_PARAM(uint),
-   /** \brief Parameter of type "uint array". */
+   /** \brief An array of unsigned int. */
    VMK_PARAM(uint_array),
-   /** \brief Parameter of type "long". */
+   /** \brief A long. */
    VMK_PARAM(long),
-   /** \brief Parameter of type "long array". */
+   /** \brief An array of long. */
    VMK_PARAM(long_array),
-   /** \brief Parameter of type "ulong". */
+   /** \brief An unsigned long. */
    VMK_PARAM(ulong),
-   /** \brief Parameter of type "ulong array". */
+   /** \brief An array of unsigned long. */
    VMK_PARAM(ulong_array),
-   /** \brief Parameter of type "short". */
+   /** \brief A short. */
    VMK_PARAM(short),
-   /** \brief Parameter of type "short array". */
+   /** \brief An array of short. */
    VMK_PARAM(short_array),
-   /** \brief Parameter of type "ushort". */
+   /** \brief An unsigned short. */
    VMK_PARAM(ushort),
-   /** \brief Parameter of type "ushort array". */
+   /** \brief An array of unsigned short. */
    VMK_PARAM(ushort_array),
-   /** \brief Parameter of type "string". */
+   /** \brief A string copied into a fixed-size buffer. */
    VMK_PARAM(string),
-   /** \brief Parameter of type "charp". */
+   /** \brief A pointer to a string. */
    VMK_PARAM(charp),
-   /** \brief Parameter of type "bool". */
+   /** \brief A boolean (int-sized). */
    VMK_PARAM(bool),
-   /** \brief Parameter of type "byte". */
+   /** \brief A byte. */
    VMK_PARAM(byte),
 } vmk_ModuleParamType;
 
 /**
- * \brief Description of a module param.
+ * \brief Descriptor of one module parameter, placed in the parameter
+ *        section by the VMK_MODPARAM macros; the loader fills the variable
+ *        from the load-time arguments.
  */
 struct vmk_ModuleParam {
-   /** \brief Name. */
+   /** \brief Name of the parameter on the command line. */
    const char *name;
-   /** \brief Type. */
+   /** \brief Type of the parameter. */
    vmk_ModuleParamType type;
-   /** \brief Param. */
+   /** \brief Where the value goes, by kind of type. */
    union {
-      /** \brief Arg. */
+      /** \brief For scalar types: the variable. */
       void *arg;
-      /** \brief String. */
+      /** \brief For VMK_PARAM(string). */
       struct {
-         /** \brief Arg. */
+         /** \brief The buffer. */
          char *arg;
-         /** \brief Maxlen. */
+         /** \brief Size of the buffer in bytes. */
          int maxlen;
       } string;
-      /** \brief Array. */
+      /** \brief For the array types. */
       struct {
-         /** \brief Arg. */
+         /** \brief The array. */
          void *arg;
-         /** \brief Maxlen. */
+         /** \brief Number of elements the array holds. */
          int maxlen;
-         /** \brief Nump. */
+         /** \brief Receives the number of values given, or NULL. */
          int *nump;
       } array;
    } param;

@@ -21,7 +21,9 @@
 /** \brief Identifier of a loaded module. */
 typedef int vmk_ModuleID;
 
-/** \brief ID of the module this code belongs to (set when the module registers). */
+/**
+ * \brief ID of the module this code belongs to (set when the module registers).
+ */
 extern const vmk_ModuleID vmk_ModuleCurrentID;
 
 /** \} */

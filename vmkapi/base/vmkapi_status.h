@@ -16,6 +16,15 @@
 
 /**
  * \defgroup VMK_Status Status Codes
+ *
+ * \brief The VMK_ReturnStatus values every vmkapi call reports with.
+ *
+ * VMK_OK is 0; every error is a distinct value in the 0x0bad0000 range
+ * (vmklinux-wrapped Linux errors above VMK_GENERIC_LINUX_ERROR).
+ * vmk_StatusToString() gives a short text for logging. Each function's
+ * documentation lists the statuses it can return; the descriptions below
+ * give the general meaning. Many codes belong to subsystems (file systems,
+ * storage, replication) that drivers never see.
  * \{
  */
 
@@ -371,692 +380,728 @@
    DEFINE_VMK_ERR_AT(VMK_GENERIC_LINUX_ERROR, "Generic linux error", 0x2bad0000, EINVAL)
 
 /**
- * \brief Status returned by vmkapi calls.
+ * \brief Result of a vmkapi call: VMK_OK or the reason it failed.
  */
 typedef enum {
-   /** \brief Ok. */
+   /** \brief Success. */
    VMK_OK = 0,
-   /** \brief Failure. */
+   /**
+    * \brief The operation failed for a reason no more specific status
+    *        describes.
+    */
    VMK_FAILURE = 0x0bad0001,
-   /** \brief Would block. */
+   /**
+    * \brief The operation would have to wait, and the caller asked it not to.
+    */
    VMK_WOULD_BLOCK = 0x0bad0002,
-   /** \brief Not found. */
+   /** \brief The object, key or entry asked for does not exist. */
    VMK_NOT_FOUND = 0x0bad0003,
-   /** \brief Busy. */
+   /**
+    * \brief The object is in use (still referenced, locked or holding items).
+    */
    VMK_BUSY = 0x0bad0004,
-   /** \brief Exists. */
+   /** \brief An object with that name or key already exists. */
    VMK_EXISTS = 0x0bad0005,
-   /** \brief Limit exceeded. */
+   /**
+    * \brief A size, count or capacity limit was reached; a result may have been
+    *        cut.
+    */
    VMK_LIMIT_EXCEEDED = 0x0bad0006,
-   /** \brief Bad param. */
+   /**
+    * \brief An argument is invalid (NULL, out of range, or a handle that is not
+    *        live).
+    */
    VMK_BAD_PARAM = 0x0bad0007,
-   /** \brief Metadata read error. */
+   /** \brief File-system metadata could not be read. */
    VMK_METADATA_READ_ERROR = 0x0bad0008,
-   /** \brief Metadata write error. */
+   /** \brief File-system metadata could not be written. */
    VMK_METADATA_WRITE_ERROR = 0x0bad0009,
-   /** \brief Io error. */
+   /** \brief The device reported an I/O error or is gone. */
    VMK_IO_ERROR = 0x0bad000a,
-   /** \brief Read error. */
+   /** \brief A read from the device failed. */
    VMK_READ_ERROR = 0x0bad000b,
-   /** \brief Write error. */
+   /** \brief A write to the device failed. */
    VMK_WRITE_ERROR = 0x0bad000c,
-   /** \brief Invalid name. */
+   /** \brief The name is malformed or names nothing known. */
    VMK_INVALID_NAME = 0x0bad000d,
-   /** \brief Invalid handle. */
+   /**
+    * \brief The handle does not refer to a live object of the expected kind.
+    */
    VMK_INVALID_HANDLE = 0x0bad000e,
-   /** \brief Invalid adapter. */
+   /** \brief The storage adapter named does not exist. */
    VMK_INVALID_ADAPTER = 0x0bad000f,
-   /** \brief Invalid target. */
+   /** \brief The storage target named does not exist. */
    VMK_INVALID_TARGET = 0x0bad0010,
-   /** \brief Invalid partition. */
+   /** \brief The disk partition named does not exist or is unusable. */
    VMK_INVALID_PARTITION = 0x0bad0011,
-   /** \brief Invalid fs. */
+   /** \brief The volume holds no valid file system. */
    VMK_INVALID_FS = 0x0bad0012,
-   /** \brief Invalid memmap. */
+   /** \brief The memory map is invalid. */
    VMK_INVALID_MEMMAP = 0x0bad0013,
-   /** \brief No memory. */
+   /** \brief Not enough memory (or heap space) was available. */
    VMK_NO_MEMORY = 0x0bad0014,
-   /** \brief No memory retry. */
+   /** \brief Not enough memory right now; retrying later may succeed. */
    VMK_NO_MEMORY_RETRY = 0x0bad0015,
-   /** \brief No lpage memory. */
+   /** \brief No large (2 MiB) page was available. */
    VMK_NO_LPAGE_MEMORY = 0x0bad0016,
-   /** \brief No resources. */
+   /**
+    * \brief A resource other than memory (slots, vectors, queue entries) ran
+    *        out.
+    */
    VMK_NO_RESOURCES = 0x0bad0017,
-   /** \brief No free handles. */
+   /** \brief No handle of the required kind is free. */
    VMK_NO_FREE_HANDLES = 0x0bad0018,
-   /** \brief Num handles exceeded. */
+   /** \brief Too many handles are open. */
    VMK_NUM_HANDLES_EXCEEDED = 0x0bad0019,
-   /** \brief Deprecated no free ptr blocks. */
+   /** \brief File system out of pointer blocks (no longer used). */
    VMK_DEPRECATED_NO_FREE_PTR_BLOCKS = 0x0bad001a,
-   /** \brief Deprecated no free data blocks. */
+   /** \brief File system out of data blocks (no longer used). */
    VMK_DEPRECATED_NO_FREE_DATA_BLOCKS = 0x0bad001b,
-   /** \brief Corrupt redolog. */
+   /** \brief A virtual-disk redo log is corrupt. */
    VMK_CORRUPT_REDOLOG = 0x0bad001c,
-   /** \brief Status pending. */
+   /** \brief The operation was started and will complete later. */
    VMK_STATUS_PENDING = 0x0bad001d,
-   /** \brief Status free. */
+   /** \brief Internal: a status slot that is not in use. */
    VMK_STATUS_FREE = 0x0bad001e,
-   /** \brief Unsupported cpu. */
+   /** \brief The CPU lacks a feature the operation needs. */
    VMK_UNSUPPORTED_CPU = 0x0bad001f,
-   /** \brief Not supported. */
+   /**
+    * \brief The operation is not supported here (in vmkemu also: not emulated).
+    */
    VMK_NOT_SUPPORTED = 0x0bad0020,
-   /** \brief Timeout. */
+   /** \brief The time limit passed before the operation could complete. */
    VMK_TIMEOUT = 0x0bad0021,
-   /** \brief Read only. */
+   /** \brief The object is read-only. */
    VMK_READ_ONLY = 0x0bad0022,
-   /** \brief Reservation conflict. */
+   /**
+    * \brief A SCSI reservation held by another initiator blocked the command.
+    */
    VMK_RESERVATION_CONFLICT = 0x0bad0023,
-   /** \brief Fs locked. */
+   /** \brief The file is locked by another host or process. */
    VMK_FS_LOCKED = 0x0bad0024,
-   /** \brief Not enough slots. */
+   /** \brief No free slots were left. */
    VMK_NOT_ENOUGH_SLOTS = 0x0bad0025,
-   /** \brief Invalid address. */
+   /** \brief The address is not mapped, not valid, or not part of a mapping. */
    VMK_INVALID_ADDRESS = 0x0bad0026,
-   /** \brief Not shared. */
+   /**
+    * \brief The range is already reserved and not both reservations allow
+    *        sharing.
+    */
    VMK_NOT_SHARED = 0x0bad0027,
-   /** \brief Shared. */
+   /** \brief The object is shared and cannot be used exclusively. */
    VMK_SHARED = 0x0bad0028,
-   /** \brief Kseg pair flushed. */
+   /** \brief Internal: a kernel mapping cache entry was flushed. */
    VMK_KSEG_PAIR_FLUSHED = 0x0bad0029,
-   /** \brief Max asyncio pending. */
+   /** \brief Too many asynchronous I/Os are already outstanding. */
    VMK_MAX_ASYNCIO_PENDING = 0x0bad002a,
-   /** \brief Version mismatch minor. */
+   /** \brief The minor version does not match. */
    VMK_VERSION_MISMATCH_MINOR = 0x0bad002b,
-   /** \brief Version mismatch major. */
+   /** \brief The major version does not match. */
    VMK_VERSION_MISMATCH_MAJOR = 0x0bad002c,
-   /** \brief Is connected. */
+   /** \brief The object is already connected. */
    VMK_IS_CONNECTED = 0x0bad002d,
-   /** \brief Is disconnected. */
+   /** \brief The object is disconnected. */
    VMK_IS_DISCONNECTED = 0x0bad002e,
-   /** \brief Is enabled. */
+   /** \brief The feature or object is already enabled. */
    VMK_IS_ENABLED = 0x0bad002f,
-   /** \brief Is disabled. */
+   /** \brief The feature or object is disabled. */
    VMK_IS_DISABLED = 0x0bad0030,
-   /** \brief Not initialized. */
+   /** \brief The object or facility has not been set up yet. */
    VMK_NOT_INITIALIZED = 0x0bad0031,
-   /** \brief Wait interrupted. */
+   /**
+    * \brief A wait ended early because the world was woken for another reason.
+    */
    VMK_WAIT_INTERRUPTED = 0x0bad0032,
-   /** \brief Name too long. */
+   /** \brief A name or string does not fit the space it must go in. */
    VMK_NAME_TOO_LONG = 0x0bad0033,
-   /** \brief Missing fs pes. */
+   /** \brief Some extents of a spanned file system are missing. */
    VMK_MISSING_FS_PES = 0x0bad0034,
-   /** \brief Nicteaming valid master. */
+   /** \brief NIC teaming: the uplink is a valid team master. */
    VMK_NICTEAMING_VALID_MASTER = 0x0bad0035,
-   /** \brief Nicteaming slave. */
+   /** \brief NIC teaming: the uplink is a team member, not the master. */
    VMK_NICTEAMING_SLAVE = 0x0bad0036,
-   /** \brief Nicteaming regular vmnic. */
+   /** \brief NIC teaming: the uplink is not part of a team. */
    VMK_NICTEAMING_REGULAR_VMNIC = 0x0bad0037,
-   /** \brief Abort not running. */
+   /** \brief The command to abort was not running. */
    VMK_ABORT_NOT_RUNNING = 0x0bad0038,
-   /** \brief Not ready. */
+   /** \brief The device or object is not ready yet. */
    VMK_NOT_READY = 0x0bad0039,
-   /** \brief Checksum mismatch. */
+   /** \brief A checksum did not match the data. */
    VMK_CHECKSUM_MISMATCH = 0x0bad003a,
-   /** \brief Vlan no hw accel. */
+   /** \brief The NIC has no hardware VLAN acceleration. */
    VMK_VLAN_NO_HW_ACCEL = 0x0bad003b,
-   /** \brief No vlan support. */
+   /** \brief VLANs are not supported here. */
    VMK_NO_VLAN_SUPPORT = 0x0bad003c,
-   /** \brief Not vlan handle. */
+   /** \brief The handle is not a VLAN handle. */
    VMK_NOT_VLAN_HANDLE = 0x0bad003d,
-   /** \brief Bad vlanid. */
+   /** \brief The VLAN ID is out of range. */
    VMK_BAD_VLANID = 0x0bad003e,
-   /** \brief Mig conn closed. */
+   /** \brief The migration connection was closed. */
    VMK_MIG_CONN_CLOSED = 0x0bad003f,
-   /** \brief No connect. */
+   /** \brief No connection could be made. */
    VMK_NO_CONNECT = 0x0bad0040,
-   /** \brief Segment overlap. */
+   /** \brief Memory segments overlap. */
    VMK_SEGMENT_OVERLAP = 0x0bad0041,
-   /** \brief Bad mps. */
+   /** \brief The firmware's multiprocessor table is invalid. */
    VMK_BAD_MPS = 0x0bad0042,
-   /** \brief Bad acpi. */
+   /** \brief The firmware's ACPI tables are invalid. */
    VMK_BAD_ACPI = 0x0bad0043,
-   /** \brief Resume error. */
+   /** \brief Resuming (from suspend or a checkpoint) failed. */
    VMK_RESUME_ERROR = 0x0bad0044,
-   /** \brief No address space. */
+   /** \brief No virtual address space was left. */
    VMK_NO_ADDRESS_SPACE = 0x0bad0045,
-   /** \brief Bad addr range. */
+   /**
+    * \brief The address range is invalid or lies outside what is registered or
+    *        reserved.
+    */
    VMK_BAD_ADDR_RANGE = 0x0bad0046,
-   /** \brief Enetdown. */
+   /** \brief Network is down (ENETDOWN). */
    VMK_ENETDOWN = 0x0bad0047,
-   /** \brief Enetunreach. */
+   /** \brief Network is unreachable (ENETUNREACH). */
    VMK_ENETUNREACH = 0x0bad0048,
-   /** \brief Enetreset. */
+   /** \brief The network dropped the connection on reset (ENETRESET). */
    VMK_ENETRESET = 0x0bad0049,
-   /** \brief Econnaborted. */
+   /** \brief The connection was aborted (ECONNABORTED). */
    VMK_ECONNABORTED = 0x0bad004a,
-   /** \brief Econnreset. */
+   /** \brief The peer reset the connection (ECONNRESET). */
    VMK_ECONNRESET = 0x0bad004b,
-   /** \brief Enotconn. */
+   /** \brief The socket is not connected (ENOTCONN). */
    VMK_ENOTCONN = 0x0bad004c,
-   /** \brief Eshutdown. */
+   /** \brief The socket was shut down for sending (ESHUTDOWN). */
    VMK_ESHUTDOWN = 0x0bad004d,
-   /** \brief Etoomanyrefs. */
+   /** \brief Too many references (ETOOMANYREFS). */
    VMK_ETOOMANYREFS = 0x0bad004e,
-   /** \brief Econnrefused. */
+   /** \brief The peer refused the connection (ECONNREFUSED). */
    VMK_ECONNREFUSED = 0x0bad004f,
-   /** \brief Ehostdown. */
+   /** \brief The host is down (EHOSTDOWN). */
    VMK_EHOSTDOWN = 0x0bad0050,
-   /** \brief Ehostunreach. */
+   /** \brief No route to the host (EHOSTUNREACH). */
    VMK_EHOSTUNREACH = 0x0bad0051,
-   /** \brief Eaddrinuse. */
+   /** \brief The address is already in use (EADDRINUSE). */
    VMK_EADDRINUSE = 0x0bad0052,
-   /** \brief Broken pipe. */
+   /** \brief The other end of a pipe or socket is closed (EPIPE). */
    VMK_BROKEN_PIPE = 0x0bad0053,
-   /** \brief Not a directory. */
+   /** \brief The file-system object is not a directory. */
    VMK_NOT_A_DIRECTORY = 0x0bad0054,
-   /** \brief Is a directory. */
+   /** \brief The file-system object is a directory. */
    VMK_IS_A_DIRECTORY = 0x0bad0055,
-   /** \brief Not empty. */
+   /** \brief The directory or container is not empty. */
    VMK_NOT_EMPTY = 0x0bad0056,
-   /** \brief Not implemented. */
+   /** \brief The function exists but has no implementation. */
    VMK_NOT_IMPLEMENTED = 0x0bad0057,
-   /** \brief No signal handler. */
+   /** \brief User worlds: no handler for the signal. */
    VMK_NO_SIGNAL_HANDLER = 0x0bad0058,
-   /** \brief Fatal signal blocked. */
+   /** \brief User worlds: a fatal signal was blocked. */
    VMK_FATAL_SIGNAL_BLOCKED = 0x0bad0059,
-   /** \brief No access. */
+   /** \brief Access to the object was denied. */
    VMK_NO_ACCESS = 0x0bad005a,
-   /** \brief No permission. */
+   /** \brief The caller is not allowed to perform the operation. */
    VMK_NO_PERMISSION = 0x0bad005b,
-   /** \brief Undefined syscall. */
+   /** \brief User worlds: no such system call. */
    VMK_UNDEFINED_SYSCALL = 0x0bad005c,
-   /** \brief Result too large. */
+   /** \brief The result does not fit (ERANGE). */
    VMK_RESULT_TOO_LARGE = 0x0bad005d,
-   /** \brief Vlan filtered. */
+   /** \brief The frame was dropped by VLAN filtering. */
    VMK_VLAN_FILTERED = 0x0bad005e,
-   /** \brief Bad excframe. */
+   /** \brief User worlds: the exception frame is invalid. */
    VMK_BAD_EXCFRAME = 0x0bad005f,
-   /** \brief Module not loaded. */
+   /** \brief The module named is not loaded. */
    VMK_MODULE_NOT_LOADED = 0x0bad0060,
-   /** \brief No such zombie. */
+   /** \brief User worlds: no such exited child. */
    VMK_NO_SUCH_ZOMBIE = 0x0bad0061,
-   /** \brief No such cartel. */
+   /** \brief User worlds: no such process (cartel). */
    VMK_NO_SUCH_CARTEL = 0x0bad0062,
-   /** \brief Is a symlink. */
+   /** \brief The file-system object is a symbolic link. */
    VMK_IS_A_SYMLINK = 0x0bad0063,
-   /** \brief Cross device link. */
+   /** \brief A link across file systems was asked for (EXDEV). */
    VMK_CROSS_DEVICE_LINK = 0x0bad0064,
-   /** \brief Not a socket. */
+   /** \brief The descriptor is not a socket. */
    VMK_NOT_A_SOCKET = 0x0bad0065,
-   /** \brief Illegal seek. */
+   /** \brief The object does not support seeking (ESPIPE). */
    VMK_ILLEGAL_SEEK = 0x0bad0066,
-   /** \brief Addrfam unsupp. */
+   /** \brief The address family is not supported. */
    VMK_ADDRFAM_UNSUPP = 0x0bad0067,
-   /** \brief Already connected. */
+   /** \brief The socket is already connected. */
    VMK_ALREADY_CONNECTED = 0x0bad0068,
-   /** \brief Death pending. */
+   /** \brief The calling world is being killed; it should return and exit. */
    VMK_DEATH_PENDING = 0x0bad0069,
-   /** \brief No cpu assignment. */
+   /** \brief Scheduler: no CPU is assigned. */
    VMK_NO_CPU_ASSIGNMENT = 0x0bad006a,
-   /** \brief Cpu min invalid. */
+   /** \brief Scheduler: the CPU reservation is invalid. */
    VMK_CPU_MIN_INVALID = 0x0bad006b,
-   /** \brief Cpu minlimit invalid. */
+   /** \brief Scheduler: the CPU minimum limit is invalid. */
    VMK_CPU_MINLIMIT_INVALID = 0x0bad006c,
-   /** \brief Cpu max invalid. */
+   /** \brief Scheduler: the CPU limit is invalid. */
    VMK_CPU_MAX_INVALID = 0x0bad006d,
-   /** \brief Cpu shares invalid. */
+   /** \brief Scheduler: the CPU shares are invalid. */
    VMK_CPU_SHARES_INVALID = 0x0bad006e,
-   /** \brief Cpu min overflow. */
+   /** \brief Scheduler: the CPU reservation is too large. */
    VMK_CPU_MIN_OVERFLOW = 0x0bad006f,
-   /** \brief Cpu minlimit overflow. */
+   /** \brief Scheduler: the CPU minimum limit is too large. */
    VMK_CPU_MINLIMIT_OVERFLOW = 0x0bad0070,
-   /** \brief Cpu max overflow. */
+   /** \brief Scheduler: the CPU limit is too large. */
    VMK_CPU_MAX_OVERFLOW = 0x0bad0071,
-   /** \brief Cpu min gt minlimit. */
+   /** \brief Scheduler: the CPU reservation exceeds the minimum limit. */
    VMK_CPU_MIN_GT_MINLIMIT = 0x0bad0072,
-   /** \brief Cpu min gt max. */
+   /** \brief Scheduler: the CPU reservation exceeds the limit. */
    VMK_CPU_MIN_GT_MAX = 0x0bad0073,
-   /** \brief Cpu minlimit lt reserved. */
+   /** \brief Scheduler: the CPU minimum limit is below what is reserved. */
    VMK_CPU_MINLIMIT_LT_RESERVED = 0x0bad0074,
-   /** \brief Cpu max lt reserved. */
+   /** \brief Scheduler: the CPU limit is below what is reserved. */
    VMK_CPU_MAX_LT_RESERVED = 0x0bad0075,
-   /** \brief Cpu admit failed. */
+   /** \brief Scheduler: CPU admission control refused the request. */
    VMK_CPU_ADMIT_FAILED = 0x0bad0076,
-   /** \brief Mem min invalid. */
+   /** \brief Memory scheduler: the reservation is invalid. */
    VMK_MEM_MIN_INVALID = 0x0bad0077,
-   /** \brief Mem minlimit invalid. */
+   /** \brief Memory scheduler: the minimum limit is invalid. */
    VMK_MEM_MINLIMIT_INVALID = 0x0bad0078,
-   /** \brief Mem max invalid. */
+   /** \brief Memory scheduler: the limit is invalid. */
    VMK_MEM_MAX_INVALID = 0x0bad0079,
-   /** \brief Mem min overflow. */
+   /** \brief Memory scheduler: the reservation is too large. */
    VMK_MEM_MIN_OVERFLOW = 0x0bad007a,
-   /** \brief Mem minlimit overflow. */
+   /** \brief Memory scheduler: the minimum limit is too large. */
    VMK_MEM_MINLIMIT_OVERFLOW = 0x0bad007b,
-   /** \brief Mem max overflow. */
+   /** \brief Memory scheduler: the limit is too large. */
    VMK_MEM_MAX_OVERFLOW = 0x0bad007c,
-   /** \brief Mem min gt minlimit. */
+   /** \brief Memory scheduler: the reservation exceeds the minimum limit. */
    VMK_MEM_MIN_GT_MINLIMIT = 0x0bad007d,
-   /** \brief Mem min gt max. */
+   /** \brief Memory scheduler: the reservation exceeds the limit. */
    VMK_MEM_MIN_GT_MAX = 0x0bad007e,
-   /** \brief Mem minlimit lt reserved. */
+   /** \brief Memory scheduler: the minimum limit is below what is reserved. */
    VMK_MEM_MINLIMIT_LT_RESERVED = 0x0bad007f,
-   /** \brief Mem max lt reserved. */
+   /** \brief Memory scheduler: the limit is below what is reserved. */
    VMK_MEM_MAX_LT_RESERVED = 0x0bad0080,
-   /** \brief Mem admit failed. */
+   /** \brief Memory scheduler: admission control refused the request. */
    VMK_MEM_ADMIT_FAILED = 0x0bad0081,
-   /** \brief No swap file. */
+   /** \brief No swap file is configured. */
    VMK_NO_SWAP_FILE = 0x0bad0082,
-   /** \brief Bad param count. */
+   /** \brief Wrong number of parameters. */
    VMK_BAD_PARAM_COUNT = 0x0bad0083,
-   /** \brief Bad param type. */
+   /** \brief A parameter has the wrong type. */
    VMK_BAD_PARAM_TYPE = 0x0bad0084,
-   /** \brief Unmap retry. */
+   /** \brief The unmap should be retried. */
    VMK_UNMAP_RETRY = 0x0bad0085,
-   /** \brief Invalid ioctl. */
+   /** \brief The ioctl command is not known to the device. */
    VMK_INVALID_IOCTL = 0x0bad0086,
-   /** \brief Mapfault retry. */
+   /** \brief A fault handler asks for the faulting access to be retried. */
    VMK_MAPFAULT_RETRY = 0x0bad0087,
-   /** \brief Einprogress. */
+   /** \brief The operation is in progress (EINPROGRESS). */
    VMK_EINPROGRESS = 0x0bad0088,
-   /** \brief Addr unmapped. */
+   /** \brief The address is not mapped. */
    VMK_ADDR_UNMAPPED = 0x0bad0089,
-   /** \brief Invalid buddy type. */
+   /** \brief Internal: invalid buddy allocator type. */
    VMK_INVALID_BUDDY_TYPE = 0x0bad008a,
-   /** \brief Lpage info not found. */
+   /** \brief Internal: no large-page information found. */
    VMK_LPAGE_INFO_NOT_FOUND = 0x0bad008b,
-   /** \brief Lpage info invalid. */
+   /** \brief Internal: the large-page information is invalid. */
    VMK_LPAGE_INFO_INVALID = 0x0bad008c,
-   /** \brief Snapshot dev. */
+   /** \brief The device is a snapshot. */
    VMK_SNAPSHOT_DEV = 0x0bad008d,
-   /** \brief In transition. */
+   /** \brief The object is changing state; try again later. */
    VMK_IN_TRANSITION = 0x0bad008e,
-   /** \brief Txn full. */
+   /** \brief The journal transaction is full. */
    VMK_TXN_FULL = 0x0bad008f,
-   /** \brief Lock not free. */
+   /** \brief The lock is held by someone else. */
    VMK_LOCK_NOT_FREE = 0x0bad0090,
-   /** \brief Num files exceeded. */
+   /** \brief Too many open files. */
    VMK_NUM_FILES_EXCEEDED = 0x0bad0091,
-   /** \brief Migrate vmx failure. */
+   /** \brief vMotion: the VM's user-level process failed. */
    VMK_MIGRATE_VMX_FAILURE = 0x0bad0092,
-   /** \brief Vsi list overflow. */
+   /** \brief A VSI list is too long. */
    VMK_VSI_LIST_OVERFLOW = 0x0bad0093,
-   /** \brief Invalid world. */
+   /** \brief The world ID does not name a live world. */
    VMK_INVALID_WORLD = 0x0bad0094,
-   /** \brief Invalid vmm. */
+   /** \brief The virtual machine monitor is invalid. */
    VMK_INVALID_VMM = 0x0bad0095,
-   /** \brief Invalid txn. */
+   /** \brief The journal transaction is invalid. */
    VMK_INVALID_TXN = 0x0bad0096,
-   /** \brief Fs retry operation. */
+   /** \brief The file-system operation should be retried. */
    VMK_FS_RETRY_OPERATION = 0x0bad0097,
-   /** \brief Vcpu limit exceeded. */
+   /** \brief Too many virtual CPUs. */
    VMK_VCPU_LIMIT_EXCEEDED = 0x0bad0098,
-   /** \brief Invalid metadata. */
+   /** \brief File-system metadata is invalid. */
    VMK_INVALID_METADATA = 0x0bad0099,
-   /** \brief Invalid page number. */
+   /** \brief The page number is invalid or overlaps a range already given. */
    VMK_INVALID_PAGE_NUMBER = 0x0bad009a,
-   /** \brief Not exec. */
+   /** \brief The file is not executable. */
    VMK_NOT_EXEC = 0x0bad009b,
-   /** \brief Nfs connect failure. */
+   /** \brief NFS: the server could not be reached. */
    VMK_NFS_CONNECT_FAILURE = 0x0bad009c,
-   /** \brief Nfs mount not supported. */
+   /** \brief NFS: the server does not support the mount protocol version. */
    VMK_NFS_MOUNT_NOT_SUPPORTED = 0x0bad009d,
-   /** \brief Nfs nfs not supported. */
+   /** \brief NFS: the server does not support the NFS version. */
    VMK_NFS_NFS_NOT_SUPPORTED = 0x0bad009e,
-   /** \brief Nfs mount denied. */
+   /** \brief NFS: the server refused the mount. */
    VMK_NFS_MOUNT_DENIED = 0x0bad009f,
-   /** \brief Nfs mount not dir. */
+   /** \brief NFS: the mount path is not a directory. */
    VMK_NFS_MOUNT_NOT_DIR = 0x0bad00a0,
-   /** \brief Nfs bad fsinfo. */
+   /** \brief NFS: the server's file-system information is invalid. */
    VMK_NFS_BAD_FSINFO = 0x0bad00a1,
-   /** \brief Nfs volume limit exceeded. */
+   /** \brief NFS: too many NFS volumes are mounted. */
    VMK_NFS_VOLUME_LIMIT_EXCEEDED = 0x0bad00a2,
-   /** \brief No memory nice. */
+   /**
+    * \brief Not enough memory, and the caller asked not to dig into reserves.
+    */
    VMK_NO_MEMORY_NICE = 0x0bad00a3,
-   /** \brief Migrate preemptive fail. */
+   /** \brief vMotion: the migration was pre-empted. */
    VMK_MIGRATE_PREEMPTIVE_FAIL = 0x0bad00a4,
-   /** \brief Cache miss. */
+   /** \brief The item is not in the cache. */
    VMK_CACHE_MISS = 0x0bad00a5,
-   /** \brief Stress induced error. */
+   /** \brief The failure was injected by a stress option. */
    VMK_STRESS_INDUCED_ERROR = 0x0bad00a6,
-   /** \brief Too many lock holders. */
+   /** \brief The lock has too many holders. */
    VMK_TOO_MANY_LOCK_HOLDERS = 0x0bad00a7,
-   /** \brief No journal. */
+   /** \brief The file system has no journal. */
    VMK_NO_JOURNAL = 0x0bad00a8,
-   /** \brief Rank violation. */
+   /** \brief Locks were taken against their rank order. */
    VMK_RANK_VIOLATION = 0x0bad00a9,
-   /** \brief Module failed. */
+   /** \brief The module failed to load or initialise. */
    VMK_MODULE_FAILED = 0x0bad00aa,
-   /** \brief No master pty. */
+   /** \brief No master pseudo-terminal is available. */
    VMK_NO_MASTER_PTY = 0x0bad00ab,
-   /** \brief Not ioable. */
+   /** \brief The memory cannot be used for I/O. */
    VMK_NOT_IOABLE = 0x0bad00ac,
-   /** \brief No free inodes. */
+   /** \brief The file system has no free inodes. */
    VMK_NO_FREE_INODES = 0x0bad00ad,
-   /** \brief No memory for filedata. */
+   /** \brief No memory for file data. */
    VMK_NO_MEMORY_FOR_FILEDATA = 0x0bad00ae,
-   /** \brief No tar space. */
+   /** \brief No space left in the boot tar image. */
    VMK_NO_TAR_SPACE = 0x0bad00af,
-   /** \brief No fifo reader. */
+   /** \brief The FIFO has no reader. */
    VMK_NO_FIFO_READER = 0x0bad00b0,
    /** \brief No such device. */
    VMK_NO_SUCH_DEVICE = 0x0bad00b1,
-   /** \brief Mem min gt memsize. */
+   /** \brief Memory scheduler: the reservation exceeds the VM's memory size. */
    VMK_MEM_MIN_GT_MEMSIZE = 0x0bad00b2,
-   /** \brief No such vt. */
+   /** \brief No such virtual terminal. */
    VMK_NO_SUCH_VT = 0x0bad00b3,
    /** \brief Too many elements. */
    VMK_TOO_MANY_ELEMENTS = 0x0bad00b4,
-   /** \brief Sharedarea mismatch. */
+   /** \brief Internal: the shared area layout does not match. */
    VMK_SHAREDAREA_MISMATCH = 0x0bad00b5,
-   /** \brief Exec failure. */
+   /** \brief Starting the program failed. */
    VMK_EXEC_FAILURE = 0x0bad00b6,
-   /** \brief Invalid module. */
+   /** \brief The module ID does not name a valid module. */
    VMK_INVALID_MODULE = 0x0bad00b7,
-   /** \brief Unaligned address. */
+   /** \brief The address is not aligned as required. */
    VMK_UNALIGNED_ADDRESS = 0x0bad00b8,
-   /** \brief Not mapped. */
+   /** \brief The object is not mapped. */
    VMK_NOT_MAPPED = 0x0bad00b9,
-   /** \brief No message space. */
+   /** \brief No room is left for the message. */
    VMK_NO_MESSAGE_SPACE = 0x0bad00ba,
-   /** \brief Exception handler invalid. */
+   /** \brief The exception handler is invalid. */
    VMK_EXCEPTION_HANDLER_INVALID = 0x0bad00bb,
-   /** \brief Exception not handled. */
+   /** \brief The exception was not handled. */
    VMK_EXCEPTION_NOT_HANDLED = 0x0bad00bc,
-   /** \brief Invalid multiwriter object. */
+   /** \brief The file cannot be opened by several writers. */
    VMK_INVALID_MULTIWRITER_OBJECT = 0x0bad00bd,
-   /** \brief Storage retry operation. */
+   /** \brief The storage operation should be retried. */
    VMK_STORAGE_RETRY_OPERATION = 0x0bad00be,
-   /** \brief Hba error. */
+   /** \brief The host bus adapter reported an error. */
    VMK_HBA_ERROR = 0x0bad00bf,
-   /** \brief Timer init failed. */
+   /** \brief A timer could not be initialised. */
    VMK_TIMER_INIT_FAILED = 0x0bad00c0,
-   /** \brief Module not found. */
+   /** \brief No module of that name was found. */
    VMK_MODULE_NOT_FOUND = 0x0bad00c1,
-   /** \brief Not socket owner. */
+   /** \brief The caller does not own the socket. */
    VMK_NOT_SOCKET_OWNER = 0x0bad00c2,
-   /** \brief Vsi handler not found. */
+   /** \brief No VSI handler exists for the node. */
    VMK_VSI_HANDLER_NOT_FOUND = 0x0bad00c3,
-   /** \brief Invalid mmapprotflags. */
+   /** \brief User worlds: invalid mmap protection flags. */
    VMK_INVALID_MMAPPROTFLAGS = 0x0bad00c4,
-   /** \brief Invalid mapcontig size. */
+   /** \brief User worlds: invalid contiguous mapping size. */
    VMK_INVALID_MAPCONTIG_SIZE = 0x0bad00c5,
-   /** \brief Invalid mapcontig max. */
+   /** \brief User worlds: invalid contiguous mapping maximum. */
    VMK_INVALID_MAPCONTIG_MAX = 0x0bad00c6,
-   /** \brief Invalid mapcontig flag. */
+   /** \brief User worlds: invalid contiguous mapping flag. */
    VMK_INVALID_MAPCONTIG_FLAG = 0x0bad00c7,
-   /** \brief Not lazy mminfo. */
+   /** \brief Internal: the mapping information is not lazy. */
    VMK_NOT_LAZY_MMINFO = 0x0bad00c8,
-   /** \brief Mminfo wont split. */
+   /** \brief Internal: the mapping information cannot be split. */
    VMK_MMINFO_WONT_SPLIT = 0x0bad00c9,
-   /** \brief No cache info. */
+   /** \brief No cache information is available. */
    VMK_NO_CACHE_INFO = 0x0bad00ca,
-   /** \brief Cannot remap pinned memory. */
+   /** \brief Pinned memory cannot be remapped. */
    VMK_CANNOT_REMAP_PINNED_MEMORY = 0x0bad00cb,
-   /** \brief No such cartelgroup. */
+   /** \brief User worlds: no such process group. */
    VMK_NO_SUCH_CARTELGROUP = 0x0bad00cc,
-   /** \brief Splockstats disabled. */
+   /** \brief Spinlock statistics are disabled. */
    VMK_SPLOCKSTATS_DISABLED = 0x0bad00cd,
-   /** \brief Bad tar image. */
+   /** \brief The tar image is invalid. */
    VMK_BAD_TAR_IMAGE = 0x0bad00ce,
-   /** \brief Branched already. */
+   /** \brief The file is already branched. */
    VMK_BRANCHED_ALREADY = 0x0bad00cf,
-   /** \brief Name reserved for branch. */
+   /** \brief The name is reserved for a branch. */
    VMK_NAME_RESERVED_FOR_BRANCH = 0x0bad00d0,
-   /** \brief Cannot branch unlinked. */
+   /** \brief An unlinked file cannot be branched. */
    VMK_CANNOT_BRANCH_UNLINKED = 0x0bad00d1,
-   /** \brief Max retries exceeded. */
+   /** \brief The operation was retried the most times allowed. */
    VMK_MAX_RETRIES_EXCEEDED = 0x0bad00d2,
-   /** \brief Optlock stolen. */
+   /** \brief An optimistic lock was taken over by someone else. */
    VMK_OPTLOCK_STOLEN = 0x0bad00d3,
-   /** \brief Not mmapable. */
+   /** \brief The object cannot be memory-mapped. */
    VMK_NOT_MMAPABLE = 0x0bad00d4,
-   /** \brief Invalid cpu affinity. */
+   /** \brief The CPU affinity is invalid. */
    VMK_INVALID_CPU_AFFINITY = 0x0bad00d5,
-   /** \brief Device not partof lv. */
+   /** \brief The device is not part of the logical volume. */
    VMK_DEVICE_NOT_PARTOF_LV = 0x0bad00d6,
-   /** \brief No space. */
+   /** \brief No space is left on the device or in the container. */
    VMK_NO_SPACE = 0x0bad00d7,
-   /** \brief Vsi invalid node id. */
+   /** \brief The VSI node ID is invalid. */
    VMK_VSI_INVALID_NODE_ID = 0x0bad00d8,
-   /** \brief Too many users. */
+   /** \brief Too many users of the object. */
    VMK_TOO_MANY_USERS = 0x0bad00d9,
-   /** \brief Ealready. */
+   /** \brief The operation is already in progress (EALREADY). */
    VMK_EALREADY = 0x0bad00da,
-   /** \brief Buf too small. */
+   /** \brief The buffer is too small. */
    VMK_BUF_TOO_SMALL = 0x0bad00db,
-   /** \brief Snapshot dev disallowed. */
+   /** \brief Snapshot devices are not allowed here. */
    VMK_SNAPSHOT_DEV_DISALLOWED = 0x0bad00dc,
-   /** \brief Lvm device unreachable. */
+   /** \brief A device of the logical volume is unreachable. */
    VMK_LVM_DEVICE_UNREACHABLE = 0x0bad00dd,
-   /** \brief Cpu invalid resource units. */
+   /** \brief Scheduler: invalid CPU resource units. */
    VMK_CPU_INVALID_RESOURCE_UNITS = 0x0bad00de,
-   /** \brief Mem invalid resource units. */
+   /** \brief Memory scheduler: invalid resource units. */
    VMK_MEM_INVALID_RESOURCE_UNITS = 0x0bad00df,
-   /** \brief Aborted. */
+   /** \brief The operation was aborted. */
    VMK_ABORTED = 0x0bad00e0,
-   /** \brief Mem min lt reserved. */
+   /** \brief Memory scheduler: the reservation is below what is reserved. */
    VMK_MEM_MIN_LT_RESERVED = 0x0bad00e1,
-   /** \brief Mem min lt consumed. */
+   /** \brief Memory scheduler: the reservation is below what is consumed. */
    VMK_MEM_MIN_LT_CONSUMED = 0x0bad00e2,
-   /** \brief Mem max lt consumed. */
+   /** \brief Memory scheduler: the limit is below what is consumed. */
    VMK_MEM_MAX_LT_CONSUMED = 0x0bad00e3,
-   /** \brief Timeout retry deprecated. */
+   /** \brief A timeout that should be retried (no longer used). */
    VMK_TIMEOUT_RETRY_DEPRECATED = 0x0bad00e4,
-   /** \brief Reservation lost. */
+   /** \brief A SCSI reservation was lost. */
    VMK_RESERVATION_LOST = 0x0bad00e5,
-   /** \brief Fs stale metadata. */
+   /** \brief Cached file-system metadata is stale. */
    VMK_FS_STALE_METADATA = 0x0bad00e6,
-   /** \brief No fcntl lock. */
+   /** \brief No fcntl lock is held. */
    VMK_NO_FCNTL_LOCK = 0x0bad00e7,
-   /** \brief No fcntl lock holder. */
+   /** \brief The fcntl lock has no holder. */
    VMK_NO_FCNTL_LOCK_HOLDER = 0x0bad00e8,
-   /** \brief No license. */
+   /** \brief No license for the feature. */
    VMK_NO_LICENSE = 0x0bad00e9,
-   /** \brief Vsi module not found. */
+   /** \brief No VSI module of that name. */
    VMK_VSI_MODULE_NOT_FOUND = 0x0bad00ea,
-   /** \brief Lvm retry operation. */
+   /** \brief The logical-volume operation should be retried. */
    VMK_LVM_RETRY_OPERATION = 0x0bad00eb,
-   /** \brief Snapshot lv incomplete. */
+   /** \brief The snapshot logical volume is incomplete. */
    VMK_SNAPSHOT_LV_INCOMPLETE = 0x0bad00ec,
-   /** \brief Medium not found. */
+   /** \brief No medium is in the drive. */
    VMK_MEDIUM_NOT_FOUND = 0x0bad00ed,
-   /** \brief Max paths claimed. */
+   /** \brief The most storage paths allowed are already claimed. */
    VMK_MAX_PATHS_CLAIMED = 0x0bad00ee,
-   /** \brief Not mountable. */
+   /** \brief The volume cannot be mounted. */
    VMK_NOT_MOUNTABLE = 0x0bad00ef,
-   /** \brief Memsize gt memsizelimit. */
+   /** \brief The memory size exceeds its limit. */
    VMK_MEMSIZE_GT_MEMSIZELIMIT = 0x0bad00f0,
-   /** \brief Record write error. */
+   /** \brief Record/replay: writing the log failed. */
    VMK_RECORD_WRITE_ERROR = 0x0bad00f1,
-   /** \brief Replay read error. */
+   /** \brief Record/replay: reading the log failed. */
    VMK_REPLAY_READ_ERROR = 0x0bad00f2,
-   /** \brief Replay type mismatch. */
+   /** \brief Record/replay: the log entry has an unexpected type. */
    VMK_REPLAY_TYPE_MISMATCH = 0x0bad00f3,
-   /** \brief Replay divergence. */
+   /** \brief Record/replay: the replay diverged from the recording. */
    VMK_REPLAY_DIVERGENCE = 0x0bad00f4,
-   /** \brief Ft not responding. */
+   /** \brief Fault tolerance: the peer VM is not responding. */
    VMK_FT_NOT_RESPONDING = 0x0bad00f5,
-   /** \brief Net replay error. */
+   /** \brief Record/replay: network replay failed. */
    VMK_NET_REPLAY_ERROR = 0x0bad00f6,
-   /** \brief Voberr invalid vobid. */
+   /** \brief The VOB ID is invalid. */
    VMK_VOBERR_INVALID_VOBID = 0x0bad00f7,
-   /** \brief Voberr fmt limit exceeded. */
+   /** \brief The VOB format has too many arguments. */
    VMK_VOBERR_FMT_LIMIT_EXCEEDED = 0x0bad00f8,
-   /** \brief Voberr invalid fmt string. */
+   /** \brief The VOB format string is invalid. */
    VMK_VOBERR_INVALID_FMT_STRING = 0x0bad00f9,
-   /** \brief Voberr invalid attr. */
+   /** \brief A VOB attribute is invalid. */
    VMK_VOBERR_INVALID_ATTR = 0x0bad00fa,
-   /** \brief Elf corrupt. */
+   /** \brief The ELF file is corrupt. */
    VMK_ELF_CORRUPT = 0x0bad00fb,
-   /** \brief Eaddrnotavail. */
+   /** \brief The address is not available (EADDRNOTAVAIL). */
    VMK_EADDRNOTAVAIL = 0x0bad00fc,
-   /** \brief Edestaddrreq. */
+   /** \brief A destination address is required (EDESTADDRREQ). */
    VMK_EDESTADDRREQ = 0x0bad00fd,
-   /** \brief Lvm stale metadata. */
+   /** \brief Logical-volume metadata is stale. */
    VMK_LVM_STALE_METADATA = 0x0bad00fe,
-   /** \brief No rpc table. */
+   /** \brief No RPC table is registered. */
    VMK_NO_RPC_TABLE = 0x0bad00ff,
-   /** \brief Duplicate uid. */
+   /** \brief The unique ID is already in use. */
    VMK_DUPLICATE_UID = 0x0bad0100,
-   /** \brief Unresolved symbol. */
+   /** \brief A module symbol could not be resolved. */
    VMK_UNRESOLVED_SYMBOL = 0x0bad0101,
-   /** \brief Device not owned. */
+   /** \brief The device is not owned by the caller. */
    VMK_DEVICE_NOT_OWNED = 0x0bad0102,
-   /** \brief Device not named. */
+   /** \brief The device has no name. */
    VMK_DEVICE_NOT_NAMED = 0x0bad0103,
-   /** \brief Eprotonosupport. */
+   /** \brief The protocol is not supported (EPROTONOSUPPORT). */
    VMK_EPROTONOSUPPORT = 0x0bad0104,
-   /** \brief Eopnotsupp. */
+   /** \brief The operation is not supported on the socket (EOPNOTSUPP). */
    VMK_EOPNOTSUPP = 0x0bad0105,
-   /** \brief Undefined vmkcall. */
+   /** \brief No such VMkernel call. */
    VMK_UNDEFINED_VMKCALL = 0x0bad0106,
-   /** \brief Migrate max downtime exceeded. */
+   /** \brief vMotion: the switch-over would take too long. */
    VMK_MIGRATE_MAX_DOWNTIME_EXCEEDED = 0x0bad0107,
-   /** \brief Lock exists. */
+   /** \brief The lock already exists. */
    VMK_LOCK_EXISTS = 0x0bad0108,
-   /** \brief Migrate precopy no forward progress. */
+   /** \brief vMotion: memory pre-copy makes no progress. */
    VMK_MIGRATE_PRECOPY_NO_FORWARD_PROGRESS = 0x0bad0109,
-   /** \brief Uid changed. */
+   /** \brief The unique ID of the object changed. */
    VMK_UID_CHANGED = 0x0bad010a,
-   /** \brief Vmotion connect failed. */
+   /** \brief vMotion: the connection to the other host failed. */
    VMK_VMOTION_CONNECT_FAILED = 0x0bad010b,
-   /** \brief No migration in progress. */
+   /** \brief No migration is in progress. */
    VMK_NO_MIGRATION_IN_PROGRESS = 0x0bad010c,
-   /** \brief Exec file busy. */
+   /** \brief The executable is busy (ETXTBSY). */
    VMK_EXEC_FILE_BUSY = 0x0bad010d,
-   /** \brief Fs timeout retry. */
+   /** \brief A file-system operation timed out and should be retried. */
    VMK_FS_TIMEOUT_RETRY = 0x0bad010e,
-   /** \brief Cow timeout retry. */
+   /** \brief A copy-on-write operation timed out and should be retried. */
    VMK_COW_TIMEOUT_RETRY = 0x0bad010f,
-   /** \brief Fs lockstate in transition deprecated. */
+   /** \brief A file lock is changing state (no longer used). */
    VMK_FS_LOCKSTATE_IN_TRANSITION_DEPRECATED = 0x0bad0110,
-   /** \brief Fs lock lost. */
+   /** \brief A file-system lock was lost. */
    VMK_FS_LOCK_LOST = 0x0bad0111,
-   /** \brief No space on device. */
+   /** \brief The device is full. */
    VMK_NO_SPACE_ON_DEVICE = 0x0bad0112,
-   /** \brief Eoverflow. */
+   /** \brief A value is too large for its type (EOVERFLOW). */
    VMK_EOVERFLOW = 0x0bad0113,
-   /** \brief Mem shares invalid. */
+   /** \brief Memory scheduler: the shares are invalid. */
    VMK_MEM_SHARES_INVALID = 0x0bad0114,
-   /** \brief Lvm inconsistent locklessop. */
+   /** \brief A lock-free logical-volume operation was inconsistent. */
    VMK_LVM_INCONSISTENT_LOCKLESSOP = 0x0bad0115,
-   /** \brief Invalid security label. */
+   /** \brief The security label is invalid. */
    VMK_INVALID_SECURITY_LABEL = 0x0bad0116,
-   /** \brief Access denied. */
+   /** \brief Access was denied by security policy. */
    VMK_ACCESS_DENIED = 0x0bad0117,
-   /** \brief Work completed. */
+   /** \brief The work item has completed. */
    VMK_WORK_COMPLETED = 0x0bad0118,
-   /** \brief Work running. */
+   /** \brief The work item is running. */
    VMK_WORK_RUNNING = 0x0bad0119,
-   /** \brief Work pending. */
+   /** \brief The work item is queued. */
    VMK_WORK_PENDING = 0x0bad011a,
-   /** \brief Work invalid. */
+   /** \brief The work item is invalid. */
    VMK_WORK_INVALID = 0x0bad011b,
-   /** \brief Voberr overflow. */
+   /** \brief Too many VOBs are pending. */
    VMK_VOBERR_OVERFLOW = 0x0bad011c,
-   /** \brief Voberr invalid context. */
+   /** \brief The VOB was posted from an invalid context. */
    VMK_VOBERR_INVALID_CONTEXT = 0x0bad011d,
-   /** \brief Voberr lock conflict. */
+   /** \brief Posting the VOB hit a lock conflict. */
    VMK_VOBERR_LOCK_CONFLICT = 0x0bad011e,
-   /** \brief Retry. */
+   /** \brief The operation should be tried again. */
    VMK_RETRY = 0x0bad011f,
-   /** \brief No module heap. */
+   /** \brief The module has no heap, and the operation needs one. */
    VMK_NO_MODULE_HEAP = 0x0bad0120,
-   /** \brief Remote page fault failure. */
+   /** \brief A page fault on a remote host failed. */
    VMK_REMOTE_PAGE_FAULT_FAILURE = 0x0bad0121,
-   /** \brief Vsi data length mismatch. */
+   /** \brief The VSI data has the wrong length. */
    VMK_VSI_DATA_LENGTH_MISMATCH = 0x0bad0122,
-   /** \brief Mapping failed. */
+   /** \brief A mapping could not be created. */
    VMK_MAPPING_FAILED = 0x0bad0123,
-   /** \brief Ats miscompare. */
+   /** \brief An atomic test-and-set found data other than expected. */
    VMK_ATS_MISCOMPARE = 0x0bad0124,
-   /** \brief No bufferspace. */
+   /** \brief No buffer space was available. */
    VMK_NO_BUFFERSPACE = 0x0bad0125,
-   /** \brief Ft not running. */
+   /** \brief Fault tolerance is not running. */
    VMK_FT_NOT_RUNNING = 0x0bad0126,
-   /** \brief License mismatch. */
+   /** \brief The license does not match. */
    VMK_LICENSE_MISMATCH = 0x0bad0127,
-   /** \brief Elf unknown relocations. */
+   /** \brief The ELF file has relocations the loader does not know. */
    VMK_ELF_UNKNOWN_RELOCATIONS = 0x0bad0128,
-   /** \brief Message too long. */
+   /** \brief The formatted message is longer than allowed. */
    VMK_MESSAGE_TOO_LONG = 0x0bad0129,
-   /** \brief Invalid namespace. */
+   /** \brief The namespace is invalid. */
    VMK_INVALID_NAMESPACE = 0x0bad012a,
-   /** \brief Shutting down. */
+   /** \brief The system or object is shutting down. */
    VMK_SHUTTING_DOWN = 0x0bad012b,
-   /** \brief Skipped free. */
+   /** \brief A free was skipped. */
    VMK_SKIPPED_FREE = 0x0bad012c,
-   /** \brief Vmfs aborted. */
+   /** \brief A VMFS operation was aborted. */
    VMK_VMFS_ABORTED = 0x0bad012d,
-   /** \brief No write on tardisks. */
+   /** \brief Tar disks are read-only. */
    VMK_NO_WRITE_ON_TARDISKS = 0x0bad012e,
-   /** \brief Svm io retry. */
+   /** \brief Storage vMotion: the I/O should be retried. */
    VMK_SVM_IO_RETRY = 0x0bad012f,
-   /** \brief Module no license. */
+   /** \brief The module declares no license. */
    VMK_MODULE_NO_LICENSE = 0x0bad0130,
-   /** \brief Module unknown license. */
+   /** \brief The module's license is not known. */
    VMK_MODULE_UNKNOWN_LICENSE = 0x0bad0131,
-   /** \brief Perm dev loss. */
+   /** \brief The device is permanently lost. */
    VMK_PERM_DEV_LOSS = 0x0bad0132,
-   /** \brief Se io retry. */
+   /** \brief Space-efficient disk: the I/O should be retried. */
    VMK_SE_IO_RETRY = 0x0bad0133,
-   /** \brief Bad addr space. */
+   /** \brief The address space is invalid. */
    VMK_BAD_ADDR_SPACE = 0x0bad0134,
-   /** \brief Dma mapping failed. */
+   /** \brief Memory could not be mapped within a DMA engine's constraints. */
    VMK_DMA_MAPPING_FAILED = 0x0bad0135,
-   /** \brief Reservation gt limit. */
+   /** \brief The reservation asked for is above the limit. */
    VMK_RESERVATION_GT_LIMIT = 0x0bad0136,
-   /** \brief Module nonamespace. */
+   /**
+    * \brief The module provides or needs no namespace where one is required.
+    */
    VMK_MODULE_NONAMESPACE = 0x0bad0137,
-   /** \brief Fs object unlinked. */
+   /** \brief The file-system object was unlinked. */
    VMK_FS_OBJECT_UNLINKED = 0x0bad0138,
-   /** \brief Hbr wire instance aborted. */
+   /** \brief Replication: the instance was aborted. */
    VMK_HBR_WIRE_INSTANCE_ABORTED = 0x0bad0139,
-   /** \brief Hbr wire need full sync. */
+   /** \brief Replication: a full synchronisation is needed. */
    VMK_HBR_WIRE_NEED_FULL_SYNC = 0x0bad013a,
-   /** \brief Hbr wire disk set mismatch. */
+   /** \brief Replication: the set of disks does not match. */
    VMK_HBR_WIRE_DISK_SET_MISMATCH = 0x0bad013b,
-   /** \brief Hbr wire request checksum mismatch. */
+   /** \brief Replication: a request checksum did not match. */
    VMK_HBR_WIRE_REQUEST_CHECKSUM_MISMATCH = 0x0bad013c,
-   /** \brief Hbr wire response checksum mismatch. */
+   /** \brief Replication: a response checksum did not match. */
    VMK_HBR_WIRE_RESPONSE_CHECKSUM_MISMATCH = 0x0bad013d,
-   /** \brief Hbr wire group removed. */
+   /** \brief Replication: the group was removed. */
    VMK_HBR_WIRE_GROUP_REMOVED = 0x0bad013e,
-   /** \brief Hbr wire group session revoked. */
+   /** \brief Replication: the group session was revoked. */
    VMK_HBR_WIRE_GROUP_SESSION_REVOKED = 0x0bad013f,
-   /** \brief Hbr wire protocol corrupted. */
+   /** \brief Replication: the wire protocol data is corrupt. */
    VMK_HBR_WIRE_PROTOCOL_CORRUPTED = 0x0bad0140,
-   /** \brief Portset handle not mutable. */
+   /** \brief The virtual switch handle cannot be used for changes. */
    VMK_PORTSET_HANDLE_NOT_MUTABLE = 0x0bad0141,
-   /** \brief Suspend io. */
+   /** \brief I/O must be suspended. */
    VMK_SUSPEND_IO = 0x0bad0142,
-   /** \brief No working paths. */
+   /** \brief No working path to the storage device is left. */
    VMK_NO_WORKING_PATHS = 0x0bad0143,
-   /** \brief Eprototype. */
+   /** \brief Wrong protocol type for the socket (EPROTOTYPE). */
    VMK_EPROTOTYPE = 0x0bad0144,
-   /** \brief Module consumed resource count not zero. */
+   /** \brief The module still holds resources and cannot unload. */
    VMK_MODULE_CONSUMED_RESOURCE_COUNT_NOT_ZERO = 0x0bad0145,
-   /** \brief Hbr server does not support request. */
+   /** \brief Replication: the server does not support the request. */
    VMK_HBR_SERVER_DOES_NOT_SUPPORT_REQUEST = 0x0bad0146,
-   /** \brief Stale filehandle. */
+   /** \brief The file handle is stale (ESTALE). */
    VMK_STALE_FILEHANDLE = 0x0bad0147,
-   /** \brief Vvol unbound. */
+   /** \brief The virtual volume is not bound. */
    VMK_VVOL_UNBOUND = 0x0bad0148,
-   /** \brief Device not ready fail open. */
+   /** \brief The device is not ready; the open fails. */
    VMK_DEVICE_NOT_READY_FAIL_OPEN = 0x0bad0149,
-   /** \brief Not this device. */
+   /** \brief The interrupt on a shared line was not raised by this device. */
    VMK_NOT_THIS_DEVICE = 0x0bad014a,
-   /** \brief Ignore. */
+   /** \brief The event should be ignored. */
    VMK_IGNORE = 0x0bad014b,
-   /** \brief Object destroyed. */
+   /** \brief The object was destroyed. */
    VMK_OBJECT_DESTROYED = 0x0bad014c,
-   /** \brief Vvol pe not ready. */
+   /** \brief The virtual volume's protocol endpoint is not ready. */
    VMK_VVOL_PE_NOT_READY = 0x0bad014d,
-   /** \brief Scsi pi guard error. */
+   /** \brief SCSI protection information: the guard check failed. */
    VMK_SCSI_PI_GUARD_ERROR = 0x0bad014e,
-   /** \brief Scsi pi ref error. */
+   /** \brief SCSI protection information: the reference tag check failed. */
    VMK_SCSI_PI_REF_ERROR = 0x0bad014f,
-   /** \brief Res meta stale. */
+   /** \brief Resource metadata is stale. */
    VMK_RES_META_STALE = 0x0bad0150,
-   /** \brief Not pinned. */
+   /** \brief The memory is not pinned. */
    VMK_NOT_PINNED = 0x0bad0151,
-   /** \brief Bad swap scope. */
+   /** \brief The swap scope is invalid. */
    VMK_BAD_SWAP_SCOPE = 0x0bad0152,
-   /** \brief Consumed gt zero. */
+   /** \brief Memory is still consumed. */
    VMK_CONSUMED_GT_ZERO = 0x0bad0153,
-   /** \brief Lock held by zombie txn. */
+   /** \brief The lock is held by a transaction that did not finish. */
    VMK_LOCK_HELD_BY_ZOMBIE_TXN = 0x0bad0154,
-   /** \brief Generic linux error. */
+   /**
+    * \brief Base of statuses that wrap a Linux error number (vmklinux drivers).
+    */
    VMK_GENERIC_LINUX_ERROR = 0x2bad0000,
 } VMK_ReturnStatus;
 

@@ -1,7 +1,8 @@
 /*
  * base/vmkapi_system.h -- system information
  *
- * System state and version queries and reboot handlers.
+ * Which product and version the driver runs on, what state the host is
+ * in, and functions to run when it reboots.
  */
 
 #ifndef _VMKAPI_SYSTEM_H_
@@ -13,48 +14,62 @@
 
 /**
  * \defgroup VMK_System System
+ *
+ * \brief Identity and state of the host, and reboot handlers.
+ *
+ * \note vmkemu identifies itself as vmkemu, version 6.0.0. It is NORMAL
+ *       except while reboot handlers run (EmuCtl_SystemReboot, and
+ *       EmuCtl_Shutdown before it lists leaks), when it is UNLOADING; it
+ *       never reports PANIC, since vmk_Panic ends the run.
  * \{
  */
 
-/** \brief System version info max len. */
+/** \brief Upper bound on the length of each vmk_SystemVersionInfo string. */
 #define VMK_SYSTEM_VERSION_INFO_MAX_LEN 32
 
-/** \brief Callback type: reboot handler. */
+/**
+ * \brief Function run, with its registration data, when the host shuts
+ *        down or reboots; puts the hardware in a safe state. Must not
+ *        block for long.
+ */
 typedef void (*vmk_RebootHandler)(void *);
 
 /**
- * \brief Values of system state.
+ * \brief States the host as a whole can be in.
  */
 typedef enum {
-   /** \brief Normal. */
+   /** \brief Running normally. */
    VMK_SYSTEM_STATE_NORMAL = 0,
-   /** \brief Panic. */
+   /** \brief The kernel has panicked; only dump-time code still runs. */
    VMK_SYSTEM_STATE_PANIC = 1,
-   /** \brief Unloading. */
+   /** \brief The host is shutting down or rebooting. */
    VMK_SYSTEM_STATE_UNLOADING = 2,
 } vmk_SystemState;
 
 /**
- * \brief Description of a system version info.
+ * \brief Product name and versions of the running system.
  */
 typedef struct {
-   /** \brief Product name. */
+   /** \brief Name of the product. */
    const char *productName;
-   /** \brief Product version. */
+   /** \brief Release of the product, as in "6.0.0". */
    const char *productVersion;
-   /** \brief Build version. */
+   /** \brief Build identifier. */
    const char *buildVersion;
 } vmk_SystemVersionInfo;
 
 /**
- * \brief Register a function to call when the system reboots.
+ * \brief Register a function to run when the host shuts down or reboots.
  *
  * \note This function will not block.
  *
- * \param[in] handler Handler.
- * \param[in] data Caller data.
+ * \param[in] handler  Function to run.
+ * \param[in] data     Argument for handler.
  *
- * \retval VMK_OK Success.
+ * \retval VMK_OK         The handler is registered.
+ * \retval VMK_BAD_PARAM  handler is NULL.
+ * \retval VMK_EXISTS     handler is already registered.
+ * \retval VMK_NO_MEMORY  No memory for the registration.
  */
 VMK_ReturnStatus
 vmk_RegisterRebootHandler(
@@ -62,38 +77,41 @@ vmk_RegisterRebootHandler(
    void *data);
 
 /**
- * \brief Whether the system is in the given state.
+ * \brief Tell whether the host is in a given state.
  *
  * \note This function will not block.
  *
- * \param[in] state State.
+ * \param[in] state  State to test for.
+ *
+ * \return VMK_TRUE if the host is in that state, VMK_FALSE otherwise.
  */
 vmk_Bool
 vmk_SystemCheckState(
    vmk_SystemState state);
 
 /**
- * \brief Identification string of the running system.
+ * \brief Get a string that identifies the running system.
  *
  * \note This function will not block.
  *
- * \param[out] id Id.
+ * \param[out] id  Receives a pointer to a constant string.
  *
- * \retval VMK_OK Success.
- * \retval VMK_FAILURE Generic failure.
+ * \retval VMK_OK         *id is set.
+ * \retval VMK_BAD_PARAM  id is NULL.
  */
 VMK_ReturnStatus
 vmk_SystemGetIDString(
    const char **id);
 
 /**
- * \brief Get the version info of a system.
+ * \brief Get the product name, version and build of the running system.
  *
  * \note This function will not block.
  *
- * \param[out] info Info.
+ * \param[out] info  Receives pointers to constant strings.
  *
- * \retval VMK_OK Success.
+ * \retval VMK_OK         *info is filled in.
+ * \retval VMK_BAD_PARAM  info is NULL.
  */
 VMK_ReturnStatus
 vmk_SystemGetVersionInfo(
@@ -104,9 +122,11 @@ vmk_SystemGetVersionInfo(
  *
  * \note This function will not block.
  *
- * \param[in] handler Handler.
+ * \param[in] handler  Function given to vmk_RegisterRebootHandler().
  *
- * \retval VMK_OK Success.
+ * \retval VMK_OK         The handler is removed.
+ * \retval VMK_BAD_PARAM  handler is NULL.
+ * \retval VMK_NOT_FOUND  handler is not registered.
  */
 VMK_ReturnStatus
 vmk_UnregisterRebootHandler(

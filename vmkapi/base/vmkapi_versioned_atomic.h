@@ -18,21 +18,27 @@
  */
 
 /**
- * \brief Writer version counters for lock-free readers.
+ * \brief A pair of version counters that let readers copy data without a
+ *        lock while one writer (serialised by the caller) updates it.
+ *
+ * The writer brackets its update with vmk_VersionedAtomicBeginWrite() and
+ * vmk_VersionedAtomicEndWrite(); a reader copies the data between
+ * vmk_VersionedAtomicBeginTryRead() and vmk_VersionedAtomicEndTryRead()
+ * and retries while the latter says the copy may be torn.
  */
 typedef struct vmk_VersionedAtomic {
-   /** \brief V 0. */
+   /** \brief Version stamped when a write begins. */
    volatile vmk_uint32 v0;
-   /** \brief V 1. */
+   /** \brief Version stamped when a write ends. */
    volatile vmk_uint32 v1;
 } vmk_VersionedAtomic;
 
 /**
- * \brief Initialize the version counters (no write in progress).
+ * \brief Initialise the counters: no write in progress.
  *
  * \note This function will not block.
  *
- * \param[in] versions Versions.
+ * \param[out] versions  Counters to initialise.
  */
 static VMK_ALWAYS_INLINE void
 vmk_VersionedAtomicInit(
@@ -43,12 +49,14 @@ vmk_VersionedAtomicInit(
 }
 
 /**
- * \brief Start a write: readers that overlap it will fail
- *     vmk_VersionedAtomicEndTryRead().
+ * \brief Mark the start of an update; readers that overlap it will be
+ *        told to retry.
+ *
+ * Writers must be serialised by the caller (for example with a lock).
  *
  * \note This function will not block.
  *
- * \param[in] versions Versions.
+ * \param[in,out] versions  Counters guarding the data.
  */
 static VMK_ALWAYS_INLINE void
 vmk_VersionedAtomicBeginWrite(
@@ -62,11 +70,12 @@ vmk_VersionedAtomicBeginWrite(
 }
 
 /**
- * \brief Finish a write started by vmk_VersionedAtomicBeginWrite().
+ * \brief Mark the end of an update begun with
+ *        vmk_VersionedAtomicBeginWrite().
  *
  * \note This function will not block.
  *
- * \param[in] versions Versions.
+ * \param[in,out] versions  Counters guarding the data.
  */
 static VMK_ALWAYS_INLINE void
 vmk_VersionedAtomicEndWrite(
@@ -80,12 +89,13 @@ vmk_VersionedAtomicEndWrite(
 }
 
 /**
- * \brief Start a lock-free read; returns the version to pass to
- *     vmk_VersionedAtomicEndTryRead().
+ * \brief Start a lock-free read of the guarded data.
  *
  * \note This function will not block.
  *
- * \param[in] versions Versions.
+ * \param[in] versions  Counters guarding the data.
+ *
+ * \return The version to hand to vmk_VersionedAtomicEndTryRead().
  */
 static VMK_ALWAYS_INLINE vmk_uint32
 vmk_VersionedAtomicBeginTryRead(
@@ -98,13 +108,15 @@ vmk_VersionedAtomicBeginTryRead(
 }
 
 /**
- * \brief Finish a read: VMK_TRUE if no write overlapped it, VMK_FALSE if the
- *     read must be retried.
+ * \brief Check whether a read overlapped an update.
  *
  * \note This function will not block.
  *
- * \param[in] versions Versions.
- * \param[in] version Version.
+ * \param[in] versions  Counters guarding the data.
+ * \param[in] version   Value vmk_VersionedAtomicBeginTryRead() returned.
+ *
+ * \return VMK_TRUE if no update overlapped the read (the copy is good),
+ *         VMK_FALSE if it must be retried.
  */
 static VMK_ALWAYS_INLINE vmk_Bool
 vmk_VersionedAtomicEndTryRead(

@@ -20,23 +20,29 @@
 #if defined(VMK_DEVKIT_USES_DEPRECATED_APIS)
 
 /**
- * \brief Release an IRQ spinlock and sleep until an event is signalled or a
- *     timeout passes.
+ * \brief Release an IRQ spinlock, restore the interrupt state and sleep
+ *        until an event is signalled or a timeout passes (deprecated form
+ *        of vmk_WorldWait()).
+ *
+ * The lock is not held on return.
  *
  * \note This function may block.
  *
- * \param[in] eventId Event id.
- * \param[in] lock Lock handle.
- * \param[in] irql Irql.
- * \param[in] timeoutMS Longest wait in milliseconds (VMK_TIMEOUT_NONBLOCKING: do
- *     not wait; VMK_TIMEOUT_UNLIMITED_MS: wait for ever).
- * \param[in] reason Reason.
+ * \param[in] eventId    Event to wait for.
+ * \param[in] lock       IRQ spinlock held by the caller; released
+ *                       atomically with going to sleep.
+ * \param[in] irql       State saved when the lock was taken.
+ * \param[in] timeoutMS  Longest wait in milliseconds;
+ *                       VMK_TIMEOUT_UNLIMITED_MS waits for ever.
+ * \param[in] reason     Short text saying why the world waits, for
+ *                       debugging.
  *
- * \retval VMK_OK Success.
- * \retval VMK_BAD_PARAM An argument is invalid.
- * \retval VMK_TIMEOUT The timeout expired first.
- * \retval VMK_DEATH_PENDING The calling world is being killed.
- * \retval VMK_WAIT_INTERRUPTED The wait was interrupted.
+ * \retval VMK_OK                The event was signalled.
+ * \retval VMK_BAD_PARAM         The lock is not held by the caller or an
+ *                               argument is not valid.
+ * \retval VMK_TIMEOUT           The timeout passed first.
+ * \retval VMK_DEATH_PENDING     The calling world is being killed.
+ * \retval VMK_WAIT_INTERRUPTED  The wait was interrupted.
  */
 VMK_ReturnStatus
 vmk_WorldWaitIRQ(

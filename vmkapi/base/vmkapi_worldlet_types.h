@@ -15,24 +15,25 @@
 
 /**
  * \defgroup VMK_Worldlets Worldlets
+ *
+ * \brief Types of worldlets: light-weight deferred-work contexts that
+ *        drivers (network drivers in particular) schedule from interrupt
+ *        handlers.
  * \{
  */
 
-/** \brief Opaque object behind a handle (its layout is private to the runtime). */
+/** \brief Private structure behind a vmk_Worldlet. */
 struct vmk_WorldletInt;
 
-/**
- * \brief A worldlet handle that refers to no worldlet.
- */
+/** \brief A vmk_Worldlet value that refers to no worldlet. */
 #define VMK_INVALID_WORLDLET ((vmk_Worldlet)NULL)
 
-/**
- * \brief A worldlet ID that refers to no worldlet.
- */
+/** \brief A vmk_WorldletID value that refers to no worldlet. */
 #define VMK_INVALID_WORLDLET_ID ((vmk_WorldletID)-1)
 
 /**
- * \brief X-macro over the worldlet options: action(NAME, description, CamelName).
+ * \brief X-macro over the worldlet options: expands action(NAME,
+ *        description, CamelName) once per option.
  */
 #define VMK_WDT_OPT_LIST(action)                                                         \
    action(WDT_OPT_FORCE_IPI_DISPATCH, "always dispatch by IPI", ForceIPIDispatch)        \
@@ -43,44 +44,40 @@ struct vmk_WorldletInt;
 /** \brief Handle to a worldlet. */
 typedef struct vmk_WorldletInt *vmk_Worldlet;
 
-/** \brief Worldlet id. */
+/** \brief Numeric ID of a worldlet. */
 typedef vmk_uint32 vmk_WorldletID;
 
-/**
- * \brief Values of worldlet options.
- */
+/** \brief Options that tune how a worldlet is scheduled. */
 typedef enum vmk_WorldletOptions {
-   /** \brief Force ipi dispatch. */
+   /**
+    * \brief Always wake the worldlet's CPU with an inter-processor interrupt.
+    */
    VMK_WDT_OPT_FORCE_IPI_DISPATCH = 0,
-   /** \brief Non interfering. */
+   /** \brief The worldlet does not compete with the work that activated it. */
    VMK_WDT_OPT_NON_INTERFERING = 1,
-   /** \brief Action affinity. */
+   /** \brief Run the worldlet where the work that activates it runs. */
    VMK_WDT_OPT_ACTION_AFFINITY = 2,
-   /** \brief Enabled vmkstats. */
+   /** \brief Collect profiling statistics for the worldlet. */
    VMK_WDT_OPT_ENABLED_VMKSTATS = 3,
 } vmk_WorldletOptions;
 
-/**
- * \brief Values of worldlet state.
- */
+/** \brief What a worldlet asks for when its callback returns. */
 typedef enum {
-   /** \brief Release. */
+   /** \brief Done; run again only when activated. */
    VMK_WDT_RELEASE = 1,
-   /** \brief Suspend. */
+   /** \brief Stay idle until explicitly resumed. */
    VMK_WDT_SUSPEND = 2,
-   /** \brief Ready. */
+   /** \brief More work is pending; run again soon. */
    VMK_WDT_READY = 4,
 } vmk_WorldletState;
 
-/**
- * \brief Description of a worldlet run data.
- */
+/** \brief Data passed to and returned from a worldlet callback. */
 typedef struct vmk_WorldletRunData {
-   /** \brief State. */
+   /** \brief State the callback asks for when it returns. */
    vmk_WorldletState state;
-   /** \brief User data 1. */
+   /** \brief Free for the callback's own use. */
    vmk_uint64 userData1;
-   /** \brief User data 2. */
+   /** \brief Free for the callback's own use. */
    vmk_uint64 userData2;
 } vmk_WorldletRunData;
 

@@ -1,7 +1,7 @@
 /*
  * core/vmkapi_bus.h -- bus types
  *
- * Bus-type handles used by device identifiers.
+ * Looking up the bus types devices are registered on (pci, logical, ...).
  */
 
 #ifndef _VMKAPI_BUS_H_
@@ -16,27 +16,30 @@
  * \{
  */
 
-/** \brief Opaque object behind a handle (its layout is private to the runtime). */
+/** \brief Private structure behind a vmk_BusType. */
 struct vmkBusType;
 
-/**
- * \brief A bus type handle that refers to no bus type.
- */
+/** \brief A vmk_BusType value that refers to no bus type. */
 #define VMK_BUSTYPE_NONE ((vmk_BusType)0)
 
-/** \brief Handle to a bus type. */
+/** \brief Handle to a bus type; needed in a vmk_DeviceID. */
 typedef struct vmkBusType *vmk_BusType;
 
 /**
- * \brief Find a bus type.
+ * \brief Look up a bus type by name, taking a reference on it.
+ *
+ * Pair each successful call with vmk_BusTypeRelease().
  *
  * \note This function will not block.
+ * \note vmkemu has the bus types "pci" and "logical".
  *
- * \param[in] name Name.
- * \param[out] busHandle Bus handle.
+ * \param[in]  name       Name of the bus type, for example
+ *                        VMK_LOGICAL_BUS_NAME.
+ * \param[out] busHandle  Receives the bus type.
  *
- * \retval VMK_OK Success.
- * \retval VMK_NOT_FOUND No such object.
+ * \retval VMK_OK         *busHandle is set.
+ * \retval VMK_BAD_PARAM  An argument is NULL.
+ * \retval VMK_NOT_FOUND  No bus type has that name.
  */
 VMK_ReturnStatus
 vmk_BusTypeFind(
@@ -48,11 +51,11 @@ vmk_BusTypeFind(
  *
  * \note This function will not block.
  *
- * \param[in] busHandle Bus handle.
- * \param[out] name Name.
+ * \param[in]  busHandle  Bus type.
+ * \param[out] name       Receives its name.
  *
- * \retval VMK_OK Success.
- * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_OK         *name is set.
+ * \retval VMK_BAD_PARAM  An argument is NULL or not valid.
  */
 VMK_ReturnStatus
 vmk_BusTypeGetName(
@@ -60,14 +63,15 @@ vmk_BusTypeGetName(
    vmk_Name *name);
 
 /**
- * \brief Release a bus type.
+ * \brief Drop the reference taken by vmk_BusTypeFind().
  *
  * \note This function will not block.
+ * \note Releasing more often than found is a MISUSE report in vmkemu.
  *
- * \param[in] busHandle Bus handle.
+ * \param[in] busHandle  Bus type to release.
  *
- * \retval VMK_OK Success.
- * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_OK         The reference is dropped.
+ * \retval VMK_BAD_PARAM  busHandle is not valid or holds no reference.
  */
 VMK_ReturnStatus
 vmk_BusTypeRelease(

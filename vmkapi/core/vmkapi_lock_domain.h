@@ -1,7 +1,7 @@
 /*
  * core/vmkapi_lock_domain.h -- lock domains
  *
- * Lock domains group lock ranks for the lock-order checker.
+ * Named groups of locks within which lock ranks are checked.
  */
 
 #ifndef _VMKAPI_LOCK_DOMAIN_H_
@@ -13,24 +13,33 @@
 
 /**
  * \defgroup VMK_Lock Locks
+ *
+ * \brief Spinlocks, lock domains and lock ranks.
+ *
+ * A lock domain groups locks whose ranks are compared with each other:
+ * within a domain, locks must be taken in increasing rank order.
+ *
+ * \note vmkemu checks the rank order on every acquisition and reports an
+ *       inversion.
  * \{
  */
 
-/** \brief Opaque object behind a handle (its layout is private to the runtime). */
+/** \brief Private structure behind a vmk_LockDomainID. */
 struct vmkLockDomainInt;
 
-/**
- * \brief A lock domain ID that refers to no domain.
- */
+/** \brief A vmk_LockDomainID value for locks that belong to no domain. */
 #define VMK_LOCKDOMAIN_INVALID ((vmk_LockDomainID)-1)
 
-/** \brief Handle to a lock domain ID. */
+/** \brief Handle to a lock domain. */
 typedef struct vmkLockDomainInt *vmk_LockDomainID;
 
 /**
- * \brief Heap space one lock domain needs.
+ * \brief Tell how much heap memory one lock domain takes, for sizing the
+ *        module's heap.
  *
  * \note This function will not block.
+ *
+ * \return Bytes per lock domain.
  */
 vmk_ByteCountSmall
 vmk_LockDomainAllocSize(void);
@@ -38,14 +47,16 @@ vmk_LockDomainAllocSize(void);
 /**
  * \brief Create a lock domain.
  *
- * \note This function will not block.
+ * \note This function may block.
  *
- * \param[in] moduleID Module ID.
- * \param[in] heapID Heap handle.
- * \param[in] name Name.
- * \param[out] domain Domain.
+ * \param[in]  moduleID  Module that owns the domain.
+ * \param[in]  heapID    Heap for the domain's record.
+ * \param[in]  name      Name of the domain, shown in rank reports.
+ * \param[out] domain    Receives the domain handle.
  *
- * \retval VMK_OK Success.
+ * \retval VMK_OK         The domain exists.
+ * \retval VMK_BAD_PARAM  name or domain is NULL.
+ * \retval VMK_NO_MEMORY  No memory for the domain.
  */
 VMK_ReturnStatus
 vmk_LockDomainCreate(
@@ -55,11 +66,11 @@ vmk_LockDomainCreate(
    vmk_LockDomainID *domain);
 
 /**
- * \brief Destroy a lock domain.
+ * \brief Destroy a lock domain; no lock may still be in it.
  *
  * \note This function will not block.
  *
- * \param[in] domain Lock domain.
+ * \param[in] domain  Domain to destroy.
  */
 void
 vmk_LockDomainDestroy(

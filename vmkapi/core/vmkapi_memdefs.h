@@ -16,109 +16,109 @@
 
 /**
  * \defgroup VMK_Memory Memory Definitions
+ *
+ * \brief Address and page-number types of the kernel's address spaces,
+ *        and conversions between bytes, pages, MiB and GiB.
+ *
+ * Three address spaces matter to drivers: virtual addresses (vmk_VA,
+ * what the CPU dereferences), machine addresses (vmk_MA, physical RAM)
+ * and I/O addresses (vmk_IOA, what a device puts on the bus, which an
+ * IOMMU may translate). Each has a page-number type. The conversions are
+ * plain shifts and do no checking.
  * \{
  */
 
-/**
- * \brief Mask of a 31-bit address.
- */
+/** \brief Address mask of a device that generates 31-bit addresses. */
 #define VMK_ADDRESS_MASK_31BIT ((VMK_CONST64U(1) << 31) - 1)
 
-/**
- * \brief Mask of a 32-bit address.
- */
+/** \brief Address mask of a device that generates 32-bit addresses. */
 #define VMK_ADDRESS_MASK_32BIT ((VMK_CONST64U(1) << 32) - 1)
 
-/**
- * \brief Mask of a 39-bit address.
- */
+/** \brief Address mask of a device that generates 39-bit addresses. */
 #define VMK_ADDRESS_MASK_39BIT ((VMK_CONST64U(1) << 39) - 1)
 
-/**
- * \brief Mask of a full 64-bit address.
- */
+/** \brief Address mask of a device that can reach all 64-bit addresses. */
 #define VMK_ADDRESS_MASK_64BIT (~VMK_CONST64U(0))
 
-/**
- * \brief A machine page number that names no page.
- */
+/** \brief A machine page number that names no page. */
 #define VMK_INVALID_MPN ((vmk_MPN)-1)
 
-/**
- * \brief A virtual page number that names no page.
- */
+/** \brief A virtual page number that names no page. */
 #define VMK_INVALID_VPN ((vmk_VPN)-1)
 
-/** \brief Byte address in any address space. */
+/** \brief A byte address in any of the address spaces. */
 typedef vmk_uint64 vmk_PageAddress;
 
-/** \brief Virtual address. */
+/** \brief Kernel virtual address, as an integer. */
 typedef vmk_PageAddress vmk_VA;
 
 /**
- * \brief Data passed back to a callback: either an address or a pointer.
+ * \brief Opaque value handed back to a callback: an integer address or a
+ *        pointer, whichever the owner put in.
  */
 typedef union {
-   /** \brief Addr. */
+   /** \brief The value as an integer address. */
    vmk_VA addr;
-   /** \brief Ptr. */
+   /** \brief The value as a pointer. */
    void *ptr;
 } vmk_AddrCookie;
 
 /**
- * \brief Values of address type.
+ * \brief Which address space an address belongs to.
  */
 typedef enum vmk_AddressType {
-   /** \brief None. */
+   /** \brief No address. */
    VMK_ADDRESS_TYPE_NONE = 0,
-   /** \brief Unknown. */
+   /** \brief Address space not known. */
    VMK_ADDRESS_TYPE_UNKNOWN = 1,
-   /** \brief Virtual. */
+   /** \brief Kernel virtual address. */
    VMK_ADDRESS_TYPE_VIRTUAL = 2,
-   /** \brief Machine. */
+   /** \brief Machine (physical) address. */
    VMK_ADDRESS_TYPE_MACHINE = 3,
-   /** \brief Io. */
+   /** \brief I/O (bus) address. */
    VMK_ADDRESS_TYPE_IO = 4,
 } vmk_AddressType;
 
-/** \brief I/O (bus) address as seen by a device. */
+/** \brief I/O address: what a device uses on the bus to reach memory. */
 typedef vmk_PageAddress vmk_IOA;
 
-/** \brief Page number in any address space. */
+/** \brief A page number in any of the address spaces (address / page size). */
 typedef vmk_uint64 vmk_PageNumber;
 
 /** \brief I/O page number. */
 typedef vmk_PageNumber vmk_IOPN;
 
-/** \brief Machine (physical) address. */
+/** \brief Machine address: the physical address of RAM. */
 typedef vmk_PageAddress vmk_MA;
 
 /** \brief Machine page number. */
 typedef vmk_PageNumber vmk_MPN;
 
 /**
- * \brief Values of mem phys addr constraint.
+ * \brief Where in machine memory an allocation must lie, for devices that
+ *        cannot reach all of it.
  */
 typedef enum vmk_MemPhysAddrConstraint {
-   /** \brief Any. */
+   /** \brief Anywhere. */
    VMK_PHYS_ADDR_ANY = 0,
-   /** \brief Below 2gb. */
+   /** \brief Below 2 GiB (31-bit devices). */
    VMK_PHYS_ADDR_BELOW_2GB = 1,
-   /** \brief Below 4gb. */
+   /** \brief Below 4 GiB (32-bit devices). */
    VMK_PHYS_ADDR_BELOW_4GB = 2,
-   /** \brief Below 512gb. */
+   /** \brief Below 512 GiB (39-bit devices). */
    VMK_PHYS_ADDR_BELOW_512GB = 3,
 } vmk_MemPhysAddrConstraint;
 
 /**
- * \brief Values of mem phys contiguity.
+ * \brief Whether the machine pages of an allocation must follow each
+ *        other.
  */
 typedef enum vmk_MemPhysContiguity {
-   /** \brief Contiguous. */
+   /** \brief One run of consecutive machine pages. */
    VMK_MEM_PHYS_CONTIGUOUS = 0,
-   /** \brief Any contiguity. */
+   /** \brief Contiguous or not, whichever is available. */
    VMK_MEM_PHYS_ANY_CONTIGUITY = 1,
-   /** \brief Discontiguous. */
+   /** \brief Not required to be contiguous (pages may be scattered). */
    VMK_MEM_PHYS_DISCONTIGUOUS = 2,
 } vmk_MemPhysContiguity;
 
@@ -126,11 +126,13 @@ typedef enum vmk_MemPhysContiguity {
 typedef vmk_PageNumber vmk_VPN;
 
 /**
- * \brief Number of whole GiB in a byte count (rounded down).
+ * \brief Convert a byte count to whole GiB, rounding down.
  *
  * \note This function will not block.
  *
- * \param[in] bytes Bytes.
+ * \param[in] bytes  Number of bytes.
+ *
+ * \return bytes / 2^30.
  */
 static VMK_ALWAYS_INLINE vmk_PageAddress
 vmk_Bytes2GBytes(
@@ -140,11 +142,13 @@ vmk_Bytes2GBytes(
 }
 
 /**
- * \brief Number of whole MiB in a byte count (rounded down).
+ * \brief Convert a byte count to whole MiB, rounding down.
  *
  * \note This function will not block.
  *
- * \param[in] bytes Bytes.
+ * \param[in] bytes  Number of bytes.
+ *
+ * \return bytes / 2^20.
  */
 static VMK_ALWAYS_INLINE vmk_PageAddress
 vmk_Bytes2MBytes(
@@ -154,11 +158,13 @@ vmk_Bytes2MBytes(
 }
 
 /**
- * \brief Number of whole pages in a byte count (rounded down).
+ * \brief Convert a byte count to whole pages, rounding down.
  *
  * \note This function will not block.
  *
- * \param[in] bytes Bytes.
+ * \param[in] bytes  Number of bytes.
+ *
+ * \return bytes / VMK_PAGE_SIZE.
  */
 static VMK_ALWAYS_INLINE vmk_PageNumber
 vmk_Bytes2Pages(
@@ -168,11 +174,13 @@ vmk_Bytes2Pages(
 }
 
 /**
- * \brief Number of bytes in a GiB count.
+ * \brief Convert GiB to bytes.
  *
  * \note This function will not block.
  *
- * \param[in] gbytes Gbytes.
+ * \param[in] gbytes  Number of GiB.
+ *
+ * \return gbytes * 2^30.
  */
 static VMK_ALWAYS_INLINE vmk_PageAddress
 vmk_GBytes2Bytes(
@@ -182,11 +190,13 @@ vmk_GBytes2Bytes(
 }
 
 /**
- * \brief Number of pages in a GiB count.
+ * \brief Convert GiB to pages.
  *
  * \note This function will not block.
  *
- * \param[in] gbytes Gbytes.
+ * \param[in] gbytes  Number of GiB.
+ *
+ * \return The number of pages in gbytes GiB.
  */
 static VMK_ALWAYS_INLINE vmk_PageNumber
 vmk_GBytes2Pages(
@@ -196,11 +206,13 @@ vmk_GBytes2Pages(
 }
 
 /**
- * \brief I/O page number containing an I/O address.
+ * \brief Get the number of the I/O page that holds an I/O address.
  *
  * \note This function will not block.
  *
- * \param[in] ioa Ioa.
+ * \param[in] ioa  I/O address.
+ *
+ * \return ioa / VMK_PAGE_SIZE.
  */
 static VMK_ALWAYS_INLINE vmk_IOPN
 vmk_IOA2IOPN(
@@ -210,11 +222,13 @@ vmk_IOA2IOPN(
 }
 
 /**
- * \brief I/O address of the start of an I/O page.
+ * \brief Get the I/O address of the first byte of an I/O page.
  *
  * \note This function will not block.
  *
- * \param[in] iopn Iopn.
+ * \param[in] iopn  I/O page number.
+ *
+ * \return iopn * VMK_PAGE_SIZE.
  */
 static VMK_ALWAYS_INLINE vmk_IOA
 vmk_IOPN2IOA(
@@ -224,11 +238,13 @@ vmk_IOPN2IOA(
 }
 
 /**
- * \brief Machine page number containing a machine address.
+ * \brief Get the number of the machine page that holds a machine address.
  *
  * \note This function will not block.
  *
- * \param[in] ma Ma.
+ * \param[in] ma  Machine address.
+ *
+ * \return ma / VMK_PAGE_SIZE.
  */
 static VMK_ALWAYS_INLINE vmk_MPN
 vmk_MA2MPN(
@@ -238,11 +254,13 @@ vmk_MA2MPN(
 }
 
 /**
- * \brief Number of bytes in a MiB count.
+ * \brief Convert MiB to bytes.
  *
  * \note This function will not block.
  *
- * \param[in] mbytes Mbytes.
+ * \param[in] mbytes  Number of MiB.
+ *
+ * \return mbytes * 2^20.
  */
 static VMK_ALWAYS_INLINE vmk_PageAddress
 vmk_MBytes2Bytes(
@@ -252,11 +270,13 @@ vmk_MBytes2Bytes(
 }
 
 /**
- * \brief Number of pages in a MiB count.
+ * \brief Convert MiB to pages.
  *
  * \note This function will not block.
  *
- * \param[in] mbytes Mbytes.
+ * \param[in] mbytes  Number of MiB.
+ *
+ * \return The number of pages in mbytes MiB.
  */
 static VMK_ALWAYS_INLINE vmk_PageNumber
 vmk_MBytes2Pages(
@@ -266,11 +286,13 @@ vmk_MBytes2Pages(
 }
 
 /**
- * \brief Machine address of the start of a machine page.
+ * \brief Get the machine address of the first byte of a machine page.
  *
  * \note This function will not block.
  *
- * \param[in] mpn Mpn.
+ * \param[in] mpn  Machine page number.
+ *
+ * \return mpn * VMK_PAGE_SIZE.
  */
 static VMK_ALWAYS_INLINE vmk_MA
 vmk_MPN2MA(
@@ -280,11 +302,13 @@ vmk_MPN2MA(
 }
 
 /**
- * \brief Number of bytes in a page count.
+ * \brief Convert a page count to bytes.
  *
  * \note This function will not block.
  *
- * \param[in] pages Pages.
+ * \param[in] pages  Number of pages.
+ *
+ * \return pages * VMK_PAGE_SIZE.
  */
 static VMK_ALWAYS_INLINE vmk_PageAddress
 vmk_Pages2Bytes(
@@ -294,11 +318,13 @@ vmk_Pages2Bytes(
 }
 
 /**
- * \brief Number of whole GiB in a page count (rounded down).
+ * \brief Convert a page count to whole GiB, rounding down.
  *
  * \note This function will not block.
  *
- * \param[in] pages Pages.
+ * \param[in] pages  Number of pages.
+ *
+ * \return The number of whole GiB the pages make.
  */
 static VMK_ALWAYS_INLINE vmk_PageAddress
 vmk_Pages2GBytes(
@@ -308,11 +334,13 @@ vmk_Pages2GBytes(
 }
 
 /**
- * \brief Number of whole MiB in a page count (rounded down).
+ * \brief Convert a page count to whole MiB, rounding down.
  *
  * \note This function will not block.
  *
- * \param[in] pages Pages.
+ * \param[in] pages  Number of pages.
+ *
+ * \return The number of whole MiB the pages make.
  */
 static VMK_ALWAYS_INLINE vmk_PageAddress
 vmk_Pages2MBytes(
@@ -322,11 +350,13 @@ vmk_Pages2MBytes(
 }
 
 /**
- * \brief Virtual page number containing a virtual address.
+ * \brief Get the number of the virtual page that holds a virtual address.
  *
  * \note This function will not block.
  *
- * \param[in] va Va.
+ * \param[in] va  Virtual address.
+ *
+ * \return va / VMK_PAGE_SIZE.
  */
 static VMK_ALWAYS_INLINE vmk_VPN
 vmk_VA2VPN(
@@ -336,11 +366,13 @@ vmk_VA2VPN(
 }
 
 /**
- * \brief Virtual address of the start of a virtual page.
+ * \brief Get the virtual address of the first byte of a virtual page.
  *
  * \note This function will not block.
  *
- * \param[in] vpn Vpn.
+ * \param[in] vpn  Virtual page number.
+ *
+ * \return vpn * VMK_PAGE_SIZE.
  */
 static VMK_ALWAYS_INLINE vmk_VA
 vmk_VPN2VA(

@@ -1,7 +1,9 @@
 /*
- * core/vmkapi_scatter_gather_virt.h -- virtual-address scatter-gather arrays
+ * core/vmkapi_scatter_gather_virt.h -- virtual-address scatter-gather
  *
- * Scatter-gather arrays whose elements are virtual addresses.
+ * Arrays of (virtual address, length) elements describing a buffer made
+ * of several pieces of kernel virtual memory, with driver-supplied
+ * allocation.
  */
 
 #ifndef _VMKAPI_SCATTER_GATHER_VIRT_H_
@@ -16,52 +18,69 @@
  * \{
  */
 
-/** \brief Opaque object behind a handle (its layout is private to the runtime). */
+/** \brief Private structure behind a vmk_SgVirtArray. */
 struct vmk_SgVirtArrayInt;
 
-/** \brief Opaque object behind a handle (its layout is private to the runtime). */
+/** \brief Private structure behind a vmk_SgVirtElem. */
 struct vmk_SgVirtElemInt;
 
-/** \brief Opaque object behind a handle (its layout is private to the runtime). */
+/** \brief Private structure behind a vmk_SgVirtOpsHandle. */
 struct vmk_SgVirtOpsHandleInt;
 
-/** \brief Handle to a Sg virt array. */
+/**
+ * \brief Handle to an array of virtual-address elements; its layout is
+ *        private, reach it only through the functions here.
+ */
 typedef struct vmk_SgVirtArrayInt *vmk_SgVirtArray;
 
-/** \brief Handle to a Sg virt ops handle. */
+/** \brief Handle that allocates and frees virtual SG arrays. */
 typedef struct vmk_SgVirtOpsHandleInt *vmk_SgVirtOpsHandle;
 
-/** \brief Callback type: Sg virt array op alloc. */
+/**
+ * \brief Driver callback that provides memory for an array: gets the ops
+ *        handle, its heap and private data, where to store the memory,
+ *        and the number of bytes needed. Must not block.
+ */
 typedef VMK_ReturnStatus (*vmk_SgVirtArrayOpAlloc)(vmk_SgVirtOpsHandle, vmk_HeapID, void *, vmk_SgVirtArray *, vmk_ByteCountSmall);
 
-/** \brief Callback type: Sg virt array op free. */
+/**
+ * \brief Driver callback that takes back an array's memory: gets the ops
+ *        handle, its heap and private data, the array and the
+ *        arrayPrivate it was allocated with. Must not block.
+ */
 typedef VMK_ReturnStatus (*vmk_SgVirtArrayOpFree)(vmk_SgVirtOpsHandle, vmk_HeapID, void *, vmk_SgVirtArray, void *);
 
 /**
- * \brief Callbacks of a Sg virt array.
+ * \brief Driver callbacks that provide the memory of virtual SG arrays.
  */
 typedef struct vmk_SgVirtArrayOps {
-   /** \brief Alloc. */
+   /** \brief Provide memory for an array; required. */
    vmk_SgVirtArrayOpAlloc alloc;
-   /** \brief Free. */
+   /** \brief Take back an array's memory; required. */
    vmk_SgVirtArrayOpFree free;
 } vmk_SgVirtArrayOps;
 
-/** \brief Handle to a Sg virt elem. */
+/** \brief Handle to one element of a virtual SG array. */
 typedef struct vmk_SgVirtElemInt *vmk_SgVirtElem;
 
 /**
- * \brief Allocate a Sg virt array with init.
+ * \brief Allocate an empty virtual SG array through an ops handle.
  *
  * \note This function will not block.
  *
- * \param[in] sgVirtOpsHandle Sg virt ops handle.
- * \param[out] sgVirtArray Sg virt array.
- * \param[in] maxElems Max elems.
- * \param[in] arrayPrivate Array private.
+ * \param[in]  sgVirtOpsHandle  Ops handle whose alloc callback supplies
+ *                              the memory.
+ * \param[out] sgVirtArray      Receives the array, with no elements used.
+ * \param[in]  maxElems         Room wanted, in elements.
+ * \param[in]  arrayPrivate     Value handed to the free callback when the
+ *                              array is freed.
  *
- * \retval VMK_OK Success.
- * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_OK         *sgVirtArray is set.
+ * \retval VMK_BAD_PARAM  An argument is NULL or not valid, or the array
+ *                        would exceed 4 GiB.
+ * \retval VMK_NO_MEMORY  The alloc callback returned no memory, or vmkemu
+ *                        could not track the array. Any other status the
+ *                        alloc callback returns is passed on.
  */
 VMK_ReturnStatus
 vmk_SgVirtArrayAllocWithInit(
@@ -71,31 +90,33 @@ vmk_SgVirtArrayAllocWithInit(
    void *arrayPrivate);
 
 /**
- * \brief Free a Sg virt array.
+ * \brief Free a virtual SG array through the free callback of its ops
+ *        handle.
  *
  * \note This function will not block.
  *
- * \param[in] sgVirtArray Sg virt array.
+ * \param[in] sgVirtArray  Array to free.
  *
- * \retval VMK_OK Success.
- * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_OK         The array is freed.
+ * \retval VMK_BAD_PARAM  sgVirtArray is NULL or not live (vmkemu reports
+ *                        a double or bad free).
  */
 VMK_ReturnStatus
 vmk_SgVirtArrayFree(
    vmk_SgVirtArray sgVirtArray);
 
 /**
- * \brief Get the elem of a Sg virt array.
+ * \brief Get one used element of a virtual SG array.
  *
  * \note This function will not block.
  *
- * \param[in] sgVirtArray Sg virt array.
- * \param[in] index Index.
- * \param[out] sgVirtElem Sg virt elem.
+ * \param[in]  sgVirtArray  Array to read.
+ * \param[in]  index        Element index, below the used count.
+ * \param[out] sgVirtElem   Receives the element handle.
  *
- * \retval VMK_OK Success.
- * \retval VMK_BAD_PARAM An argument is invalid.
- * \retval VMK_LIMIT_EXCEEDED A size or count limit was exceeded.
+ * \retval VMK_OK              *sgVirtElem is set.
+ * \retval VMK_BAD_PARAM       An argument is NULL or the array is not live.
+ * \retval VMK_LIMIT_EXCEEDED  index is at or past the used elements.
  */
 VMK_ReturnStatus
 vmk_SgVirtArrayGetElem(
@@ -104,15 +125,15 @@ vmk_SgVirtArrayGetElem(
    vmk_SgVirtElem *sgVirtElem);
 
 /**
- * \brief Get the max elems of a Sg virt array.
+ * \brief Get the number of elements a virtual SG array has room for.
  *
  * \note This function will not block.
  *
- * \param[in] sgVirtArray Sg virt array.
- * \param[out] maxElems Max elems.
+ * \param[in]  sgVirtArray  Array to ask.
+ * \param[out] maxElems     Receives the capacity.
  *
- * \retval VMK_OK Success.
- * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_OK         *maxElems is set.
+ * \retval VMK_BAD_PARAM  An argument is NULL or the array is not live.
  */
 VMK_ReturnStatus
 vmk_SgVirtArrayGetMaxElems(
@@ -120,15 +141,15 @@ vmk_SgVirtArrayGetMaxElems(
    vmk_uint32 *maxElems);
 
 /**
- * \brief Get the used elems of a Sg virt array.
+ * \brief Get the number of elements in use in a virtual SG array.
  *
  * \note This function will not block.
  *
- * \param[in] sgVirtArray Sg virt array.
- * \param[out] usedElems Used elems.
+ * \param[in]  sgVirtArray  Array to ask.
+ * \param[out] usedElems    Receives the count.
  *
- * \retval VMK_OK Success.
- * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_OK         *usedElems is set.
+ * \retval VMK_BAD_PARAM  An argument is NULL or the array is not live.
  */
 VMK_ReturnStatus
 vmk_SgVirtArrayGetUsedElems(
@@ -136,16 +157,16 @@ vmk_SgVirtArrayGetUsedElems(
    vmk_uint32 *usedElems);
 
 /**
- * \brief Get the info of a Sg virt elem.
+ * \brief Read the address and length of an element.
  *
  * \note This function will not block.
  *
- * \param[in] sgVirtElem Sg virt elem.
- * \param[out] vaddr Vaddr.
- * \param[out] length Length in bytes.
+ * \param[in]  sgVirtElem  Element from vmk_SgVirtArrayGetElem().
+ * \param[out] vaddr       Receives the virtual address of the piece.
+ * \param[out] length      Receives its length in bytes.
  *
- * \retval VMK_OK Success.
- * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_OK         The outputs are set.
+ * \retval VMK_BAD_PARAM  An argument is NULL.
  */
 VMK_ReturnStatus
 vmk_SgVirtElemGetInfo(
@@ -154,17 +175,19 @@ vmk_SgVirtElemGetInfo(
    vmk_uint32 *length);
 
 /**
- * \brief Initialize a Sg virt elem.
+ * \brief Append a piece of virtual memory to a virtual SG array as its
+ *        next element.
  *
  * \note This function will not block.
  *
- * \param[in] sgVirtArray Sg virt array.
- * \param[in] bufferStart Buffer start.
- * \param[in] length Length in bytes.
+ * \param[in] sgVirtArray  Array to extend.
+ * \param[in] bufferStart  Start of the piece.
+ * \param[in] length       Length of the piece in bytes; not 0.
  *
- * \retval VMK_OK Success.
- * \retval VMK_BAD_PARAM An argument is invalid.
- * \retval VMK_LIMIT_EXCEEDED A size or count limit was exceeded.
+ * \retval VMK_OK              The element is added.
+ * \retval VMK_BAD_PARAM       An argument is NULL or 0, or the array is not
+ *                             live.
+ * \retval VMK_LIMIT_EXCEEDED  The array is full.
  */
 VMK_ReturnStatus
 vmk_SgVirtElemInit(
@@ -173,16 +196,20 @@ vmk_SgVirtElemInit(
    vmk_uint32 length);
 
 /**
- * \brief Create a Sg virt ops handle.
+ * \brief Create a handle that allocates virtual SG arrays through driver
+ *        callbacks.
  *
  * \note This function will not block.
  *
- * \param[in] heap Heap handle.
- * \param[in,out] sgOpsOut Sg ops out.
- * \param[in,out] sgVirtArrayOps Sg virt array ops.
- * \param[in] data Caller data.
+ * \param[in]  heap            Heap passed to the callbacks.
+ * \param[out] sgOpsOut        Receives the handle.
+ * \param[in]  sgVirtArrayOps  Alloc and free callbacks; both required.
+ * \param[in]  data            Private data passed to the callbacks.
  *
- * \retval VMK_OK Success.
+ * \retval VMK_OK         *sgOpsOut is set.
+ * \retval VMK_BAD_PARAM  An argument is NULL, a callback is missing or the
+ *                        heap is not valid.
+ * \retval VMK_NO_MEMORY  No memory for the handle.
  */
 VMK_ReturnStatus
 vmk_SgVirtOpsHandleCreate(
@@ -192,14 +219,16 @@ vmk_SgVirtOpsHandleCreate(
    void *data);
 
 /**
- * \brief Destroy a Sg virt ops handle.
+ * \brief Destroy a virtual SG ops handle.
  *
  * \note This function will not block.
+ * \note Arrays still allocated through it are reported by vmkemu as a
+ *       leak and handed to the free callback.
  *
- * \param[in] sgVirtOpsHandle Sg virt ops handle.
+ * \param[in] sgVirtOpsHandle  Handle to destroy.
  *
- * \retval VMK_OK Success.
- * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_OK         The handle is gone.
+ * \retval VMK_BAD_PARAM  The handle is NULL or not live.
  */
 VMK_ReturnStatus
 vmk_SgVirtOpsHandleDestroy(

@@ -19,38 +19,48 @@
 
 #if defined(VMK_DEVKIT_USES_DEPRECATED_APIS)
 
-/** \brief Spinlock irq. */
+/**
+ * \brief Lock type value of IRQ spinlocks (locks that disable interrupts
+ *        while held); deprecated.
+ */
 #define VMK_SPINLOCK_IRQ 2
 
-/**
- * \brief An IRQ level that is never valid.
- */
+/** \brief A vmk_LockIRQL value that names no saved interrupt level. */
 #define VMK_SPINLOCK_IRQL_INVALID ((vmk_LockIRQL)-1)
 
-/** \brief Lock irql. */
+/**
+ * \brief Interrupt state saved by vmk_SpinlockLockIRQ() and restored by
+ *        the unlock functions.
+ */
 typedef vmk_uint32 vmk_LockIRQL;
 
 /**
- * \brief Report unless the lock is held on the current PCPU (debug support).
+ * \brief Check that a lock is held by code on the current PCPU; the
+ *        out-of-line worker behind vmk_SpinlockAssertHeldOnPCPU().
  *
  * \note This function will not block.
+ * \note vmkemu raises a report where ESXi would fail an assertion.
  *
- * \param[in] lock Lock handle.
+ * \param[in] lock  Lock to check.
  */
 void
 vmk_SpinlockAssertHeldOnPCPUInt(
    vmk_Lock lock);
 
 /**
- * \brief Acquire an IRQ spinlock, disabling interrupts and saving the previous
- *     level.
+ * \brief Acquire a spinlock with interrupts disabled, saving whether they
+ *        were enabled (deprecated interface).
  *
- * \note This function will not block.
+ * \note This function will not block; it spins until the lock is free.
+ * \note vmkemu simulates the interrupt state per world and checks the
+ *       lock rank order.
  *
- * \param[in,out] lock Lock handle.
- * \param[out] irql Irql.
+ * \param[in,out] lock  Lock to acquire.
+ * \param[out]    irql  Receives the interrupt state to restore at unlock.
  *
- * \retval VMK_OK Success.
+ * \retval VMK_OK         The lock is held.
+ * \retval VMK_BAD_PARAM  irql is NULL, or lock is not a live spinlock
+ *                        (vmkemu reports it).
  */
 VMK_ReturnStatus
 vmk_SpinlockLockIRQ(
@@ -58,12 +68,14 @@ vmk_SpinlockLockIRQ(
    vmk_LockIRQL *irql);
 
 /**
- * \brief Release an IRQ spinlock and restore the saved interrupt level.
+ * \brief Release a lock taken with vmk_SpinlockLockIRQ() and restore the
+ *        saved interrupt state; locks must be released in the reverse
+ *        order of acquisition.
  *
  * \note This function will not block.
  *
- * \param[in,out] lock Lock handle.
- * \param[in] irql Irql.
+ * \param[in,out] lock  Lock to release.
+ * \param[in]     irql  State saved by vmk_SpinlockLockIRQ().
  */
 void
 vmk_SpinlockUnlockIRQ(
@@ -71,12 +83,13 @@ vmk_SpinlockUnlockIRQ(
    vmk_LockIRQL irql);
 
 /**
- * \brief Release an IRQ spinlock out of acquisition order and restore the level.
+ * \brief Release an IRQ spinlock that is not the most recently acquired
+ *        one, and restore the saved interrupt state.
  *
  * \note This function will not block.
  *
- * \param[in,out] lock Lock handle.
- * \param[in] irql Irql.
+ * \param[in,out] lock  Lock to release.
+ * \param[in]     irql  State saved by vmk_SpinlockLockIRQ().
  */
 void
 vmk_SpinlockUnlockIRQOutOfOrder(
@@ -84,11 +97,14 @@ vmk_SpinlockUnlockIRQOutOfOrder(
    vmk_LockIRQL irql);
 
 /**
- * \brief Debug builds: report unless the lock is held on the current PCPU.
+ * \brief In debug builds, check that a lock is held by code on the current
+ *        PCPU.
+ *
+ * Compiles to nothing unless VMX86_DEBUG is defined.
  *
  * \note This function will not block.
  *
- * \param[in] lock Lock handle.
+ * \param[in] lock  Lock to check.
  */
 static VMK_ALWAYS_INLINE void
 vmk_SpinlockAssertHeldOnPCPU(

@@ -1,8 +1,9 @@
 /*
  * core/vmkapi_user.h -- user-space memory
  *
- * Copying to and from user space and mapping pages into a user world. vmkemu
- * treats the calling process as the user world.
+ * Copying between kernel buffers and the memory of the user process that
+ * called into the driver, mapping pages into that process, and pinning
+ * its pages.
  */
 
 #ifndef _VMKAPI_USER_H_
@@ -14,97 +15,133 @@
 
 /**
  * \defgroup VMK_User User Memory
+ *
+ * \brief Reaching the memory of the calling user-space process.
+ *
+ * A driver must never dereference a user address: it copies with
+ * vmk_CopyFromUser() and vmk_CopyToUser(), which may fault pages in and
+ * so may block. vmk_UserMap() maps machine pages, anonymous memory or a
+ * shared object into the calling process; vmk_UserPinPage() keeps one of
+ * its pages resident and yields the machine page behind it.
+ *
+ * \note vmkemu simulates one user process, played by the test. Its
+ *       addresses are non-canonical, so a driver that dereferences one
+ *       faults at once; only the copy functions (and the test's
+ *       EmuCtl_User* calls) reach the bytes. Regions, shared objects and
+ *       valid MPN ranges left at shutdown are listed as leaks.
  * \{
  */
 
-/** \brief Opaque object behind a handle (its layout is private to the runtime). */
+/** \brief Private structure behind a vmk_UserMapHandle. */
 struct vmkUserMapHandleInt;
 
-/**
- * \brief A user mapping handle that refers to no mapping.
- */
+/** \brief A vmk_UserMapHandle value that refers to no shared object. */
 #define VMK_USER_MAP_HANDLE_INVALID ((vmk_UserMapHandle)-1)
 
-/** \brief Callback type: user map callback. */
+/**
+ * \brief Callback run with callbackParam when a user mapping goes away
+ *        (unmapped, or the process exits).
+ */
 typedef void (*vmk_UserMapCallback)(void *);
 
-/** \brief Callback type: user map fault callback. */
+/**
+ * \brief Callback run when the process touches a page of an MPN mapping
+ *        that has fault notification on: gets faultParam, the world and
+ *        the page, and stores the machine page to install. Returning
+ *        VMK_MAPFAULT_RETRY makes the fault be taken again.
+ */
 typedef VMK_ReturnStatus (*vmk_UserMapFaultCallback)(void *, vmk_WorldID, vmk_VPN, vmk_MPN *);
 
-/** \brief Handle to a user map handle. */
+/**
+ * \brief Handle to a shared user mapping object, for attaching further
+ *        mappings to it.
+ */
 typedef struct vmkUserMapHandleInt *vmk_UserMapHandle;
 
-/** \brief Callback type: user map post fault callback. */
+/**
+ * \brief Callback run after a notified fault was handled: gets
+ *        postFaultParam, whether the page was installed, the world, the
+ *        page and the machine page.
+ */
 typedef void (*vmk_UserMapPostFaultCallback)(void *, vmk_Bool, vmk_WorldID, vmk_VPN, vmk_MPN);
 
 /**
- * \brief Values of user map type.
+ * \brief What vmk_UserMap() maps into the process.
  */
 typedef enum vmk_UserMapType {
-   /** \brief Mpns. */
+   /** \brief Machine pages the driver names in a vmk_MapRequest. */
    VMK_USER_MAP_MPNS = 1,
-   /** \brief Anon. */
+   /** \brief Fresh zero-filled private memory. */
    VMK_USER_MAP_ANON = 2,
-   /** \brief Shared. */
+   /** \brief Zero-filled memory shared between mappings of one handle. */
    VMK_USER_MAP_SHARED = 3,
 } vmk_UserMapType;
 
 /**
- * \brief Properties of a user map.
+ * \brief What vmk_UserMap() should map and how.
  */
 typedef struct vmk_UserMapProps {
-   /** \brief Module ID. */
+   /** \brief Module that owns the mapping. */
    vmk_ModuleID moduleID;
-   /** \brief Callback function. */
+   /** \brief Run when the mapping goes away, or NULL. */
    vmk_UserMapCallback callbackFunction;
-   /** \brief Callback param. */
+   /** \brief Argument for callbackFunction. */
    vmk_AddrCookie callbackParam;
-   /** \brief Type. */
+   /** \brief Kind of mapping; selects the member of the union below. */
    vmk_UserMapType type;
-   /** \brief Anonymous union. */
+   /** \brief Kind-specific properties. */
    union {
-      /** \brief Mpns. */
+      /** \brief For VMK_USER_MAP_MPNS. */
       struct {
-         /** \brief Map request. */
+         /** \brief Machine pages to map and the access attributes. */
          vmk_MapRequest *mapRequest;
-         /** \brief Fault function. */
+         /** \brief Run on a notified fault, or NULL for no notification. */
          vmk_UserMapFaultCallback faultFunction;
-         /** \brief Fault param. */
+         /** \brief Argument for faultFunction. */
          vmk_AddrCookie faultParam;
-         /** \brief Post fault function. */
+         /** \brief Run after a notified fault, or NULL. */
          vmk_UserMapPostFaultCallback postFaultFunction;
-         /** \brief Post fault param. */
+         /** \brief Argument for postFaultFunction. */
          vmk_AddrCookie postFaultParam;
       } mpns;
-      /** \brief Anon. */
+      /** \brief For VMK_USER_MAP_ANON. */
       struct {
-         /** \brief Map attrs. */
+         /** \brief Access attributes (VMK_MAPATTRS_*). */
          vmk_MapAttrs mapAttrs;
-         /** \brief Map length. */
+         /** \brief Length to map, in bytes. */
          vmk_ByteCount mapLength;
       } anon;
-      /** \brief Shared. */
+      /** \brief For VMK_USER_MAP_SHARED. */
       struct {
-         /** \brief Create. */
+         /**
+          * \brief VMK_TRUE to create a new shared object (its handle is
+          *        returned);
+          *        VMK_FALSE to attach to the one whose handle is passed in.
+          */
          vmk_Bool create;
-         /** \brief Map attrs. */
+         /** \brief Access attributes (VMK_MAPATTRS_*). */
          vmk_MapAttrs mapAttrs;
-         /** \brief Map length. */
+         /** \brief Length to map, in bytes. */
          vmk_ByteCount mapLength;
       } shared;
    };
 } vmk_UserMapProps;
 
 /**
- * \brief Copy from a user-space address to a kernel buffer.
+ * \brief Copy bytes from the calling process's memory into a kernel
+ *        buffer.
  *
  * \note This function may block.
  *
- * \param[in] dest Destination buffer.
- * \param[in] src Source buffer.
- * \param[in] len Length in bytes.
+ * \param[out] dest  Kernel buffer (as a virtual address).
+ * \param[in]  src   User address to copy from.
+ * \param[in]  len   Number of bytes; 0 copies nothing.
  *
- * \retval VMK_OK Success.
+ * \retval VMK_OK               All bytes were copied.
+ * \retval VMK_BAD_PARAM        dest is 0 with a non-zero length.
+ * \retval VMK_INVALID_ADDRESS  Part of the user range is not mapped (or is
+ *                              device memory with no bytes in vmkemu).
+ * \retval VMK_NO_MEMORY        A user page could not be faulted in.
  */
 VMK_ReturnStatus
 vmk_CopyFromUser(
@@ -113,15 +150,20 @@ vmk_CopyFromUser(
    vmk_ByteCount len);
 
 /**
- * \brief Copy from a kernel buffer to a user-space address.
+ * \brief Copy bytes from a kernel buffer into the calling process's
+ *        memory.
  *
  * \note This function may block.
  *
- * \param[in] dest Destination buffer.
- * \param[in] src Source buffer.
- * \param[in] len Length in bytes.
+ * \param[in] dest  User address to copy to.
+ * \param[in] src   Kernel buffer (as a virtual address).
+ * \param[in] len   Number of bytes; 0 copies nothing.
  *
- * \retval VMK_OK Success.
+ * \retval VMK_OK               All bytes were copied.
+ * \retval VMK_BAD_PARAM        src is 0 with a non-zero length.
+ * \retval VMK_INVALID_ADDRESS  Part of the user range is not mapped (or is
+ *                              device memory with no bytes in vmkemu).
+ * \retval VMK_NO_MEMORY        A user page could not be faulted in.
  */
 VMK_ReturnStatus
 vmk_CopyToUser(
@@ -130,17 +172,18 @@ vmk_CopyToUser(
    vmk_ByteCount len);
 
 /**
- * \brief Allow a machine page range to be mapped into user worlds.
+ * \brief Declare machine pages outside ordinary memory (device memory)
+ *        that MPN user mappings may name.
  *
  * \note This function may block.
  *
- * \param[in] mpn Mpn.
- * \param[in] numPages Num pages.
+ * \param[in] mpn       First machine page of the range.
+ * \param[in] numPages  Number of pages; at least 1.
  *
- * \retval VMK_OK Success.
- * \retval VMK_BAD_PARAM An argument is invalid.
- * \retval VMK_NO_MEMORY Not enough memory.
- * \retval VMK_INVALID_PAGE_NUMBER Invalid page number.
+ * \retval VMK_OK                   The range is valid for user mappings.
+ * \retval VMK_BAD_PARAM            numPages is 0 or the range wraps.
+ * \retval VMK_INVALID_PAGE_NUMBER  The range overlaps one already added.
+ * \retval VMK_NO_MEMORY            No memory to record the range.
  */
 VMK_ReturnStatus
 vmk_UserAddValidMPNRange(
@@ -148,15 +191,21 @@ vmk_UserAddValidMPNRange(
    vmk_uint32 numPages);
 
 /**
- * \brief Map pages into the address space of the calling user world.
+ * \brief Map memory into the address space of the calling process.
  *
  * \note This function may block.
  *
- * \param[in] props Properties.
- * \param[in,out] vaOut Va out.
- * \param[in,out] userMapHandle User map handle.
+ * \param[in]     props          Kind of mapping and its properties.
+ * \param[out]    vaOut          Receives the user address of the mapping.
+ * \param[in,out] userMapHandle  For shared mappings: receives the handle
+ *                               of a new shared object, or gives the one
+ *                               to attach to. Unused otherwise.
  *
- * \retval VMK_OK Success.
+ * \retval VMK_OK         The memory is mapped.
+ * \retval VMK_BAD_PARAM  An argument is NULL or not valid (unknown type,
+ *                        empty length, bad map request, unknown shared
+ *                        handle, pages that may not be mapped).
+ * \retval VMK_NO_MEMORY  No memory or address space for the mapping.
  */
 VMK_ReturnStatus
 vmk_UserMap(
@@ -165,14 +214,17 @@ vmk_UserMap(
    vmk_UserMapHandle *userMapHandle);
 
 /**
- * \brief Stop fault notification for a user mapping page.
+ * \brief Turn off fault notification for one page of an MPN user mapping.
  *
  * \note This function may block.
  *
- * \param[in] worldID World ID.
- * \param[in] vpn Vpn.
+ * \param[in] worldID  A world of the process.
+ * \param[in] vpn      User page number.
  *
- * \retval VMK_OK Success.
+ * \retval VMK_OK             Notification is off.
+ * \retval VMK_INVALID_WORLD  worldID is not a live world.
+ * \retval VMK_BAD_PARAM      The page is not in an MPN mapping that has a
+ *                            fault callback.
  */
 VMK_ReturnStatus
 vmk_UserMapDisableNotify(
@@ -180,14 +232,21 @@ vmk_UserMapDisableNotify(
    vmk_VPN vpn);
 
 /**
- * \brief Ask to be notified of faults on a user mapping page.
+ * \brief Make the next touch of one page of an MPN user mapping fault to
+ *        the mapping's fault callback.
+ *
+ * The page is made not present; the callback supplies the machine page to
+ * install.
  *
  * \note This function may block.
  *
- * \param[in] worldID World ID.
- * \param[in] vpn Vpn.
+ * \param[in] worldID  A world of the process.
+ * \param[in] vpn      User page number.
  *
- * \retval VMK_OK Success.
+ * \retval VMK_OK             Notification is armed.
+ * \retval VMK_INVALID_WORLD  worldID is not a live world.
+ * \retval VMK_BAD_PARAM      The page is not in an MPN mapping that has a
+ *                            fault callback.
  */
 VMK_ReturnStatus
 vmk_UserMapEnableNotify(
@@ -195,17 +254,22 @@ vmk_UserMapEnableNotify(
    vmk_VPN vpn);
 
 /**
- * \brief Pin a user page in memory and return its machine page.
+ * \brief Keep a page of the process resident and get the machine page
+ *        behind it, for DMA into user memory.
+ *
+ * Pins are counted; undo each with vmk_UserUnpinPage().
  *
  * \note This function may block.
+ * \note Unmapping a region with pinned pages is a MISUSE report in vmkemu.
  *
- * \param[in] cartelID World ID.
- * \param[in] vpn Vpn.
- * \param[out] mpn Mpn.
+ * \param[in]  cartelID  A world of the process.
+ * \param[in]  vpn       User page number.
+ * \param[out] mpn       Receives the machine page number.
  *
- * \retval VMK_OK Success.
- * \retval VMK_BAD_PARAM An argument is invalid.
- * \retval VMK_INVALID_WORLD The world ID does not name a live world.
+ * \retval VMK_OK             The page is pinned and *mpn is set.
+ * \retval VMK_BAD_PARAM      mpn is NULL, or the page is not mapped or
+ *                            cannot be faulted in.
+ * \retval VMK_INVALID_WORLD  cartelID is not a live world.
  */
 VMK_ReturnStatus
 vmk_UserPinPage(
@@ -214,15 +278,15 @@ vmk_UserPinPage(
    vmk_MPN *mpn);
 
 /**
- * \brief Disallow a machine page range added by vmk_UserAddValidMPNRange().
+ * \brief Withdraw a range added with vmk_UserAddValidMPNRange().
  *
  * \note This function may block.
  *
- * \param[in] mpn Mpn.
- * \param[in] numPages Num pages.
+ * \param[in] mpn       First machine page of the range, as added.
+ * \param[in] numPages  Number of pages, as added.
  *
- * \retval VMK_OK Success.
- * \retval VMK_NOT_FOUND No such object.
+ * \retval VMK_OK         The range is withdrawn.
+ * \retval VMK_NOT_FOUND  No range with exactly these bounds was added.
  */
 VMK_ReturnStatus
 vmk_UserRemoveValidMPNRange(
@@ -230,17 +294,19 @@ vmk_UserRemoveValidMPNRange(
    vmk_uint32 numPages);
 
 /**
- * \brief Remove a mapping made by vmk_UserMap().
+ * \brief Remove a mapping made with vmk_UserMap() from the calling
+ *        process.
  *
  * \note This function may block.
  *
- * \param[in] type Type.
- * \param[in] vaddr Vaddr.
- * \param[in] length Length in bytes.
+ * \param[in] type    Kind the mapping was made as.
+ * \param[in] vaddr   User address vmk_UserMap() returned.
+ * \param[in] length  Length of the mapping in bytes.
  *
- * \retval VMK_OK Success.
- * \retval VMK_NOT_FOUND No such object.
- * \retval VMK_INVALID_ADDRESS The address is not valid.
+ * \retval VMK_OK               The mapping is gone; its callback has run.
+ * \retval VMK_INVALID_ADDRESS  vaddr is not a user address.
+ * \retval VMK_NOT_FOUND        No mapping of that kind and length starts
+ *                              at vaddr.
  */
 VMK_ReturnStatus
 vmk_UserUnmap(
@@ -249,16 +315,16 @@ vmk_UserUnmap(
    vmk_ByteCount length);
 
 /**
- * \brief Unpin a user page pinned by vmk_UserPinPage().
+ * \brief Drop one pin taken with vmk_UserPinPage().
  *
  * \note This function may block.
  *
- * \param[in] cartelID World ID.
- * \param[in] vpn Vpn.
+ * \param[in] cartelID  A world of the process.
+ * \param[in] vpn       User page number.
  *
- * \retval VMK_OK Success.
- * \retval VMK_BAD_PARAM An argument is invalid.
- * \retval VMK_INVALID_WORLD The world ID does not name a live world.
+ * \retval VMK_OK             The pin is dropped.
+ * \retval VMK_BAD_PARAM      The page is not mapped or not pinned.
+ * \retval VMK_INVALID_WORLD  cartelID is not a live world.
  */
 VMK_ReturnStatus
 vmk_UserUnpinPage(

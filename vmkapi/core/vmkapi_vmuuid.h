@@ -13,16 +13,20 @@
 
 /**
  * \defgroup VMK_VMUUID VM UUIDs
+ *
+ * \brief Text form of the UUIDs that identify virtual machines.
  * \{
  */
 
-/** \brief Uuid. */
+/** \brief A VM UUID as a NUL-terminated string. */
 typedef char *vmk_UUID;
 
 /**
- * \brief Buffer size needed for a VM UUID string.
+ * \brief Tell how big a buffer a VM UUID string needs.
  *
  * \note This function will not block.
+ *
+ * \return Buffer size in bytes, terminator included.
  */
 vmk_ByteCount
 vmk_VMUUIDGetMaxLength(void);

@@ -14,15 +14,25 @@
 
 /**
  * \defgroup VMK_Bits Byte Order
+ *
+ * \brief Converting integers between the CPU's byte order and big-endian
+ *        (network and most device-register) order.
+ *
+ * x86 is little-endian, so every conversion here swaps bytes; applying
+ * the same conversion twice gives the original value back. All are
+ * inline and usable in any context.
  * \{
  */
 
 /**
- * \brief Convert a 16-bit big-endian value to CPU byte order.
+ * \brief Convert a 16-bit big-endian value (network order) to the CPU's
+ *        byte order.
  *
  * \note This function will not block.
  *
- * \param[in] be Be.
+ * \param[in] be  Value as stored big-endian.
+ *
+ * \return The same value in CPU byte order (bytes swapped on x86).
  */
 static inline vmk_uint16
 vmk_BE16ToCPU(
@@ -36,11 +46,14 @@ vmk_BE16ToCPU(
 }
 
 /**
- * \brief Convert a 32-bit big-endian value to CPU byte order.
+ * \brief Convert a 32-bit big-endian value (network order) to the CPU's
+ *        byte order.
  *
  * \note This function will not block.
  *
- * \param[in] be Be.
+ * \param[in] be  Value as stored big-endian.
+ *
+ * \return The same value in CPU byte order (bytes swapped on x86).
  */
 static inline vmk_uint32
 vmk_BE32ToCPU(
@@ -54,11 +67,14 @@ vmk_BE32ToCPU(
 }
 
 /**
- * \brief Convert a 64-bit big-endian value to CPU byte order.
+ * \brief Convert a 64-bit big-endian value (network order) to the CPU's
+ *        byte order.
  *
  * \note This function will not block.
  *
- * \param[in] be Be.
+ * \param[in] be  Value as stored big-endian.
+ *
+ * \return The same value in CPU byte order (bytes swapped on x86).
  */
 static inline vmk_uint64
 vmk_BE64ToCPU(
@@ -72,11 +88,14 @@ vmk_BE64ToCPU(
 }
 
 /**
- * \brief Convert a 16-bit value in CPU byte order to big-endian.
+ * \brief Convert a 16-bit value in the CPU's byte order to big-endian
+ *        (network order).
  *
  * \note This function will not block.
  *
- * \param[in] value Value.
+ * \param[in] value  Value in CPU byte order.
+ *
+ * \return The same value laid out big-endian (bytes swapped on x86).
  */
 static inline vmk_uint16
 vmk_CPUToBE16(
@@ -90,11 +109,14 @@ vmk_CPUToBE16(
 }
 
 /**
- * \brief Convert a 32-bit value in CPU byte order to big-endian.
+ * \brief Convert a 32-bit value in the CPU's byte order to big-endian
+ *        (network order).
  *
  * \note This function will not block.
  *
- * \param[in] value Value.
+ * \param[in] value  Value in CPU byte order.
+ *
+ * \return The same value laid out big-endian (bytes swapped on x86).
  */
 static inline vmk_uint32
 vmk_CPUToBE32(
@@ -108,11 +130,14 @@ vmk_CPUToBE32(
 }
 
 /**
- * \brief Convert a 64-bit value in CPU byte order to big-endian.
+ * \brief Convert a 64-bit value in the CPU's byte order to big-endian
+ *        (network order).
  *
  * \note This function will not block.
  *
- * \param[in] value Value.
+ * \param[in] value  Value in CPU byte order.
+ *
+ * \return The same value laid out big-endian (bytes swapped on x86).
  */
 static inline vmk_uint64
 vmk_CPUToBE64(

@@ -15,6 +15,9 @@
 
 /**
  * \defgroup VMK_Compiler Compiler Utilities
+ *
+ * \brief Attribute, inlining, branch-hint and layout macros that wrap the
+ *        compiler's extensions, so driver code does not spell them out.
  * \{
  */
 
@@ -44,13 +47,15 @@
 #define VMK_ATTRIBUTE_PACKED __attribute__((__packed__))
 
 /**
- * \brief Check calls like printf: argument fmtIndex is the format, variable arguments start at firstArg.
+ * \brief Check calls like printf: argument fmtIndex is the format, variable
+ *        arguments start at firstArg.
  */
 #define VMK_ATTRIBUTE_PRINTF(fmtIndex, firstArg)               \
    __attribute__((__format__(__printf__, fmtIndex, firstArg)))
 
 /**
- * \brief Check calls like scanf: argument fmtIndex is the format, variable arguments start at firstArg.
+ * \brief Check calls like scanf: argument fmtIndex is the format, variable
+ *        arguments start at firstArg.
  */
 #define VMK_ATTRIBUTE_SCANF(fmtIndex, firstArg)               \
    __attribute__((__format__(__scanf__, fmtIndex, firstArg)))
@@ -95,7 +100,8 @@
 #define VMK_LIKELY(expr) __builtin_expect(!!(expr), 1)
 
 /**
- * \brief Anonymous members "fields" (a brace-enclosed member list) padded to a multiple of alignSize.
+ * \brief Anonymous members "fields" (a brace-enclosed member list) padded to a
+ *        multiple of alignSize.
  */
 #define VMK_PADDED_STRUCT(alignSize, fields)                          \
    union {                                                            \

@@ -14,6 +14,9 @@
 
 /**
  * \defgroup VMK_Constants Constants
+ *
+ * \brief Limits of the basic integer types, size units, booleans and
+ *        64-bit literal helpers.
  * \{
  */
 

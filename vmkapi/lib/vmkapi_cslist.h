@@ -13,42 +13,71 @@
 
 /**
  * \defgroup VMK_CSList Counted Singly-Linked Lists
+ *
+ * \brief Singly-linked lists that also keep their number of elements.
+ *
+ * A vmk_CSList wraps a vmk_SList and a count, so vmk_CSListCount() takes
+ * constant time. Elements are the same vmk_SList_Links; use
+ * VMK_SLIST_ENTRY() to reach the containing structure. Every function
+ * keeps the count exact; none of them locks.
+ *
+ * \note vmkemu keeps the count exact also in the corner cases of
+ *       vmk_CSListAppendN() and vmk_CSListSplitNHead(), and
+ *       vmk_CSListPop() returns NULL on an empty list instead of faulting.
  * \{
  */
 
 /**
- * \brief Iterate element over a counted list. Do not remove element in the body.
+ * \brief Loop over every element of a counted list, head to tail; the
+ *        body must not remove element.
+ *
+ * \param[in]  cslist   The vmk_CSList to walk.
+ * \param[out] element  vmk_SList_Links pointer that walks the list.
  */
 #define VMK_CSLIST_FORALL(cslist, element) VMK_SLIST_FORALL(&(cslist)->slist, element)
 
 /**
- * \brief Continue iterating a counted list from element.
+ * \brief Resume a walk of a counted list at element (inclusive).
+ *
+ * \param[in]     cslist   The vmk_CSList being walked.
+ * \param[in,out] element  Starting element; advanced by the loop.
  */
 #define VMK_CSLIST_FORALL_AFTER(cslist, element)            \
    VMK_SLIST_FORALL_AFTER(&(cslist)->slist, element)
 
 /**
- * \brief Iterate a counted list; the body may remove element.
+ * \brief Loop over every element of a counted list, allowing the body to
+ *        remove the current one with vmk_CSListRemove(element,
+ *        prevElement).
+ *
+ * \param[in]  cslist       The vmk_CSList to walk.
+ * \param[out] prevElement  Predecessor of element still on the list, or
+ *                          NULL at the head.
+ * \param[out] element      vmk_SList_Links pointer that walks the list.
+ * \param[out] nextElement  Scratch pointer read ahead of the body.
  */
 #define VMK_CSLIST_FORALL_SAFE(cslist, prevElement, element, nextElement)     \
    VMK_SLIST_FORALL_SAFE(&(cslist)->slist, prevElement, element, nextElement)
 
 /**
- * \brief A singly-linked list that keeps its element count.
+ * \brief A singly-linked list with an element count; initialise it with
+ *        vmk_CSListInit().
  */
 typedef struct vmk_CSList {
-   /** \brief Slist. */
+   /** \brief The list itself. */
    vmk_SList slist;
-   /** \brief Num elements. */
+   /** \brief Number of elements on slist. */
    vmk_uint32 numElements;
 } vmk_CSList;
 
 /**
- * \brief Whether a counted list has no elements.
+ * \brief Tell whether a counted list has no elements.
  *
  * \note This function will not block.
  *
- * \param[in] list List.
+ * \param[in] list  Initialised list.
+ *
+ * \return VMK_TRUE if the list is empty, VMK_FALSE otherwise.
  */
 static inline vmk_Bool
 vmk_CSListIsEmpty(
@@ -58,11 +87,13 @@ vmk_CSListIsEmpty(
 }
 
 /**
- * \brief First element, or NULL.
+ * \brief Get the first element of a counted list.
  *
  * \note This function will not block.
  *
- * \param[in] list List.
+ * \param[in] list  Initialised list.
+ *
+ * \return The head element, or NULL if the list is empty.
  */
 static inline vmk_SList_Links *
 vmk_CSListFirst(
@@ -72,11 +103,13 @@ vmk_CSListFirst(
 }
 
 /**
- * \brief Last element, or NULL.
+ * \brief Get the last element of a counted list.
  *
  * \note This function will not block.
  *
- * \param[in] list List.
+ * \param[in] list  Initialised list.
+ *
+ * \return The tail element, or NULL if the list is empty.
  */
 static inline vmk_SList_Links *
 vmk_CSListLast(
@@ -86,12 +119,14 @@ vmk_CSListLast(
 }
 
 /**
- * \brief Element before the given one, or NULL for the head.
+ * \brief Find the element before a given one by walking from the head.
  *
  * \note This function will not block.
  *
- * \param[in] list List.
- * \param[in] element Element.
+ * \param[in] list     List that holds element.
+ * \param[in] element  Element whose predecessor is wanted.
+ *
+ * \return The predecessor, or NULL if element is the head.
  */
 static inline vmk_SList_Links *
 vmk_CSListPrev(
@@ -102,11 +137,13 @@ vmk_CSListPrev(
 }
 
 /**
- * \brief Element after the given one, or NULL.
+ * \brief Get the element after a given one.
  *
  * \note This function will not block.
  *
- * \param[in] element Element.
+ * \param[in] element  An element on a list.
+ *
+ * \return The next element, or NULL if element is the tail.
  */
 static inline vmk_SList_Links *
 vmk_CSListNext(
@@ -116,11 +153,11 @@ vmk_CSListNext(
 }
 
 /**
- * \brief Make a counted list empty.
+ * \brief Initialise a counted list as empty, with a count of 0.
  *
  * \note This function will not block.
  *
- * \param[in,out] list List.
+ * \param[out] list  List to initialise.
  */
 static inline void
 vmk_CSListInit(
@@ -131,11 +168,13 @@ vmk_CSListInit(
 }
 
 /**
- * \brief Number of elements in a counted list.
+ * \brief Get the number of elements of a counted list.
  *
  * \note This function will not block.
  *
- * \param[in] list List.
+ * \param[in] list  Initialised list.
+ *
+ * \return The element count.
  */
 static inline vmk_uint32
 vmk_CSListCount(
@@ -145,11 +184,15 @@ vmk_CSListCount(
 }
 
 /**
- * \brief Remove and return the first element (NULL if empty).
+ * \brief Unlink and return the first element of a counted list.
  *
  * \note This function will not block.
+ * \note On an empty list vmkemu returns NULL (and fails a VMK_ASSERT in
+ *       debug builds) where ESXi would dereference NULL.
  *
- * \param[in,out] list List.
+ * \param[in,out] list  List to take from; should not be empty.
+ *
+ * \return The former head.
  */
 static inline vmk_SList_Links *
 vmk_CSListPop(
@@ -164,12 +207,12 @@ vmk_CSListPop(
 }
 
 /**
- * \brief Insert an element at the head.
+ * \brief Make an element the new first element of a counted list.
  *
  * \note This function will not block.
  *
- * \param[in,out] list List.
- * \param[in] element Element.
+ * \param[in,out] list     List to insert into.
+ * \param[in,out] element  Element to insert; must not be on any list.
  */
 static inline void
 vmk_CSListInsertAtHead(
@@ -181,12 +224,12 @@ vmk_CSListInsertAtHead(
 }
 
 /**
- * \brief Insert an element at the tail.
+ * \brief Make an element the new last element of a counted list.
  *
  * \note This function will not block.
  *
- * \param[in,out] list List.
- * \param[in] element Element.
+ * \param[in,out] list     List to insert into.
+ * \param[in,out] element  Element to insert; must not be on any list.
  */
 static inline void
 vmk_CSListInsertAtTail(
@@ -198,13 +241,13 @@ vmk_CSListInsertAtTail(
 }
 
 /**
- * \brief Insert element right after another element of the list.
+ * \brief Link an element right behind another element of a counted list.
  *
  * \note This function will not block.
  *
- * \param[in,out] list List.
- * \param[in] element Element.
- * \param[in] after After.
+ * \param[in,out] list     List that holds after.
+ * \param[in,out] element  Element to insert; must not be on any list.
+ * \param[in,out] after    Element of list that element will follow.
  */
 static inline void
 vmk_CSListInsertAfter(
@@ -217,13 +260,14 @@ vmk_CSListInsertAfter(
 }
 
 /**
- * \brief Remove element, whose predecessor is prev (NULL for the head).
+ * \brief Unlink an element whose predecessor the caller knows.
  *
  * \note This function will not block.
  *
- * \param[in,out] list List.
- * \param[in] element Element.
- * \param[in] prev Prev.
+ * \param[in,out] list     List that holds element.
+ * \param[in,out] element  Element to remove.
+ * \param[in,out] prev     The element just before element, or NULL if
+ *                         element is the head.
  */
 static inline void
 vmk_CSListRemove(
@@ -237,12 +281,12 @@ vmk_CSListRemove(
 }
 
 /**
- * \brief Remove element, finding its predecessor by walking the list.
+ * \brief Unlink an element, finding its predecessor by walking the list.
  *
  * \note This function will not block.
  *
- * \param[in,out] list List.
- * \param[in] element Element.
+ * \param[in,out] list     List that holds element.
+ * \param[in,out] element  Element to remove.
  */
 static inline void
 vmk_CSListRemoveSlow(
@@ -255,12 +299,12 @@ vmk_CSListRemoveSlow(
 }
 
 /**
- * \brief Move all elements of listSrc to the end of listDest.
+ * \brief Move every element of one counted list to the end of another.
  *
  * \note This function will not block.
  *
- * \param[in,out] listDest List dest.
- * \param[in,out] listSrc List src.
+ * \param[in,out] listDest  List that receives the elements at its tail.
+ * \param[in,out] listSrc   List that gives them; left empty.
  */
 static inline void
 vmk_CSListAppend(
@@ -273,14 +317,15 @@ vmk_CSListAppend(
 }
 
 /**
- * \brief Move the first num elements (or all, if fewer) of listSrc to the end of
- *     listDest.
+ * \brief Move the first num elements of one counted list to the end of
+ *        another.
  *
  * \note This function will not block.
  *
- * \param[in] listDest List dest.
- * \param[in] listSrc List src.
- * \param[in] num Num.
+ * \param[in,out] listDest  List that receives the elements at its tail.
+ * \param[in,out] listSrc   List that gives its first elements.
+ * \param[in]     num       Number of elements to move; all of them if
+ *                          listSrc has fewer.
  */
 static inline void
 vmk_CSListAppendN(
@@ -296,12 +341,13 @@ vmk_CSListAppendN(
 }
 
 /**
- * \brief Move all elements of listSrc to the front of listDest.
+ * \brief Move every element of one counted list to the front of another.
  *
  * \note This function will not block.
  *
- * \param[in,out] listDest List dest.
- * \param[in,out] listSrc List src.
+ * \param[in,out] listDest  List that receives the elements ahead of its
+ *                          own.
+ * \param[in,out] listSrc   List that gives them; left empty.
  */
 static inline void
 vmk_CSListPrepend(
@@ -314,14 +360,15 @@ vmk_CSListPrepend(
 }
 
 /**
- * \brief Move the elements with index 0..n (all of them if fewer) to the empty
- *     list2.
+ * \brief Split a counted list after its element number n (counting from
+ *        0): the first n + 1 elements move to a second list.
  *
  * \note This function will not block.
  *
- * \param[in,out] list1 List 1.
- * \param[in,out] list2 List 2.
- * \param[in] n N.
+ * \param[in,out] list1  List to split.
+ * \param[out]    list2  Empty list that receives the leading elements; all
+ *                       of list1 if it has n + 1 elements or fewer.
+ * \param[in]     n      Index of the last element to move.
  */
 static inline void
 vmk_CSListSplitNHead(
@@ -341,14 +388,17 @@ vmk_CSListSplitNHead(
 }
 
 /**
- * \brief Put replacement where target is; the count does not change.
+ * \brief Put one element in place of another on a counted list; the
+ *        count does not change.
  *
  * \note This function will not block.
  *
- * \param[in] list List.
- * \param[in,out] target Target.
- * \param[in,out] replacement Replacement.
- * \param[in,out] prev Prev.
+ * \param[in,out] list         List that holds target.
+ * \param[in,out] target       Element to take off.
+ * \param[in,out] replacement  Element to put in its place; must not be on
+ *                             any list.
+ * \param[in,out] prev         The element just before target, or NULL if
+ *                             target is the head.
  */
 static inline void
 vmk_CSListReplace(

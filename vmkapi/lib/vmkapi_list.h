@@ -14,17 +14,43 @@
 
 /**
  * \defgroup VMK_List Doubly-Linked Lists
+ *
+ * \brief Intrusive, circular, doubly-linked lists.
+ *
+ * A list is a vmk_ListLinks header; an element is any structure that
+ * embeds a vmk_ListLinks member. The header's links point at the first and
+ * last elements, and an empty list's header points at itself, so insertion
+ * and removal never test for NULL. VMK_LIST_ENTRY() gets from the links
+ * back to the containing structure.
+ *
+ * The functions do no locking: the caller serialises every access to a
+ * list. In builds with VMX86_DEBUG the inline functions check their
+ * arguments with VMK_ASSERT.
  * \{
  */
 
 /**
- * \brief The structure of type containerType whose list links (member field) are at element.
+ * \brief Get the structure that embeds a set of list links.
+ *
+ * \param[in] element        Pointer to the vmk_ListLinks inside the
+ *                           structure.
+ * \param[in] containerType  Type of the embedding structure.
+ * \param[in] field          Name of the vmk_ListLinks member in
+ *                           containerType.
+ *
+ * \return A containerType pointer to the embedding structure.
  */
 #define VMK_LIST_ENTRY(element, containerType, field)                               \
    ((containerType *)((vmk_uint8 *)(element) - vmk_offsetof(containerType, field)))
 
 /**
- * \brief Iterate element over a list from front to rear. Do not remove element in the body.
+ * \brief Loop over every element of a list, first to last.
+ *
+ * The loop body must not remove element from the list; use
+ * VMK_LIST_FORALL_SAFE() for that.
+ *
+ * \param[in]  list     List header.
+ * \param[out] element  vmk_ListLinks pointer that walks the list.
  */
 #define VMK_LIST_FORALL(list, element)                      \
    for ((element) = vmk_ListFirst(list);                    \
@@ -32,7 +58,13 @@
         (element) = vmk_ListNext(element))
 
 /**
- * \brief Iterate element over a list from rear to front. Do not remove element in the body.
+ * \brief Loop over every element of a list, last to first.
+ *
+ * The loop body must not remove element from the list; use
+ * VMK_LIST_FORALL_REVERSE_SAFE() for that.
+ *
+ * \param[in]  list     List header.
+ * \param[out] element  vmk_ListLinks pointer that walks the list.
  */
 #define VMK_LIST_FORALL_REVERSE(list, element)              \
    for ((element) = vmk_ListLast(list);                     \
@@ -40,7 +72,13 @@
         (element) = vmk_ListPrev(element))
 
 /**
- * \brief Iterate rear to front; the body may remove element (prevElement is read ahead).
+ * \brief Loop over every element of a list, last to first, allowing the
+ *        body to remove the current element.
+ *
+ * \param[in]  list         List header.
+ * \param[out] element      vmk_ListLinks pointer that walks the list.
+ * \param[out] prevElement  Scratch pointer that holds the element before
+ *                          element, read before the body runs.
  */
 #define VMK_LIST_FORALL_REVERSE_SAFE(list, element, prevElement)               \
    for ((element) = vmk_ListLast(list), (prevElement) = vmk_ListPrev(element); \
@@ -48,7 +86,13 @@
         (element) = (prevElement), (prevElement) = vmk_ListPrev(element))
 
 /**
- * \brief Iterate front to rear; the body may remove element (nextElement is read ahead).
+ * \brief Loop over every element of a list, first to last, allowing the
+ *        body to remove the current element.
+ *
+ * \param[in]  list         List header.
+ * \param[out] element      vmk_ListLinks pointer that walks the list.
+ * \param[out] nextElement  Scratch pointer that holds the element after
+ *                          element, read before the body runs.
  */
 #define VMK_LIST_FORALL_SAFE(list, element, nextElement)                        \
    for ((element) = vmk_ListFirst(list), (nextElement) = vmk_ListNext(element); \
@@ -56,21 +100,35 @@
         (element) = (nextElement), (nextElement) = vmk_ListNext(element))
 
 /**
- * \brief Continue iterating front to rear from the current element.
+ * \brief Resume a first-to-last walk at element (inclusive) and run to the
+ *        end of the list.
+ *
+ * \param[in]     list     List header.
+ * \param[in,out] element  Starting element; advanced by the loop.
  */
 #define VMK_LIST_ITER(list, element)                        \
    for (; !vmk_ListIsAtEnd((list), (element));              \
         (element) = vmk_ListNext(element))
 
 /**
- * \brief Continue iterating rear to front from the current element.
+ * \brief Resume a last-to-first walk at element (inclusive) and run to the
+ *        front of the list.
+ *
+ * \param[in]     list     List header.
+ * \param[in,out] element  Starting element; moved backwards by the loop.
  */
 #define VMK_LIST_ITER_REVERSE(list, element)                \
    for (; !vmk_ListIsAtEnd((list), (element));              \
         (element) = vmk_ListPrev(element))
 
 /**
- * \brief Continue iterating rear to front from element; the body may remove element.
+ * \brief Resume a last-to-first walk at element, allowing the body to remove
+ *        the current element.
+ *
+ * \param[in]     list         List header.
+ * \param[in,out] element      Starting element; moved backwards by the
+ *                             loop.
+ * \param[out]    prevElement  Scratch pointer read ahead of the body.
  */
 #define VMK_LIST_ITER_REVERSE_SAFE(list, element, prevElement)            \
    for ((prevElement) = vmk_ListPrev(element);                            \
@@ -78,7 +136,12 @@
         (element) = (prevElement), (prevElement) = vmk_ListPrev(element))
 
 /**
- * \brief Continue iterating front to rear from element; the body may remove element.
+ * \brief Resume a first-to-last walk at element, allowing the body to
+ *        remove the current element.
+ *
+ * \param[in]     list         List header.
+ * \param[in,out] element      Starting element; advanced by the loop.
+ * \param[out]    nextElement  Scratch pointer read ahead of the body.
  */
 #define VMK_LIST_ITER_SAFE(list, element, nextElement)                    \
    for ((nextElement) = vmk_ListNext(element);                            \
@@ -86,21 +149,24 @@
         (element) = (nextElement), (nextElement) = vmk_ListNext(element))
 
 /**
- * \brief Links of a doubly-linked list element, or the list header itself.
+ * \brief Links of one list element, or the header of a whole list.
+ *
+ * Embed one of these in each structure that goes on a list, and one more
+ * (initialised with vmk_ListInit()) as the list itself.
  */
 typedef struct vmk_ListLinks {
-   /** \brief Prev ptr. */
+   /** \brief Previous element; for the header, the last element. */
    struct vmk_ListLinks *prevPtr;
-   /** \brief Next ptr. */
+   /** \brief Next element; for the header, the first element. */
    struct vmk_ListLinks *nextPtr;
 } vmk_ListLinks;
 
 /**
- * \brief Make a list header describe an empty list (it points to itself).
+ * \brief Initialise a list header as an empty list.
  *
  * \note This function will not block.
  *
- * \param[in,out] list List.
+ * \param[out] list  Header to initialise; it ends up pointing at itself.
  */
 static inline void
 vmk_ListInit(
@@ -112,11 +178,13 @@ vmk_ListInit(
 }
 
 /**
- * \brief Mark an element as not linked into any list.
+ * \brief Mark an element as being on no list.
+ *
+ * Both links are set to NULL, which vmk_ListIsUnlinkedElement() recognises.
  *
  * \note This function will not block.
  *
- * \param[in,out] element Element.
+ * \param[out] element  Element to mark.
  */
 static inline void
 vmk_ListInitElement(
@@ -127,11 +195,14 @@ vmk_ListInitElement(
 }
 
 /**
- * \brief Whether an element is marked as not linked (see vmk_ListInitElement()).
+ * \brief Tell whether an element is marked as being on no list.
  *
  * \note This function will not block.
  *
- * \param[in,out] element Element.
+ * \param[in] element  Element to test.
+ *
+ * \return VMK_TRUE if both links are NULL (as vmk_ListInitElement() and
+ *         vmk_ListRemove() leave them), VMK_FALSE otherwise.
  */
 static inline vmk_Bool
 vmk_ListIsUnlinkedElement(
@@ -141,11 +212,13 @@ vmk_ListIsUnlinkedElement(
 }
 
 /**
- * \brief Whether a list has no elements.
+ * \brief Tell whether a list has no elements.
  *
  * \note This function will not block.
  *
- * \param[in,out] list List.
+ * \param[in] list  Initialised list header.
+ *
+ * \return VMK_TRUE if the list is empty, VMK_FALSE otherwise.
  */
 static inline vmk_Bool
 vmk_ListIsEmpty(
@@ -155,13 +228,15 @@ vmk_ListIsEmpty(
 }
 
 /**
- * \brief Whether an iterator has come back to the list header (end of
- *     iteration).
+ * \brief Tell whether a walk over a list has come back to its header.
  *
  * \note This function will not block.
  *
- * \param[in,out] list List.
- * \param[in,out] element Element.
+ * \param[in] list     List header.
+ * \param[in] element  Current position of the walk.
+ *
+ * \return VMK_TRUE if element is the header (no more elements), VMK_FALSE
+ *         if it is a real element.
  */
 static inline vmk_Bool
 vmk_ListIsAtEnd(
@@ -172,11 +247,13 @@ vmk_ListIsAtEnd(
 }
 
 /**
- * \brief First element of a list (the header itself when the list is empty).
+ * \brief Get the first element of a list.
  *
  * \note This function will not block.
  *
- * \param[in,out] list List.
+ * \param[in] list  List header.
+ *
+ * \return The first element, or the header itself if the list is empty.
  */
 static inline vmk_ListLinks *
 vmk_ListFirst(
@@ -186,11 +263,13 @@ vmk_ListFirst(
 }
 
 /**
- * \brief Last element of a list (the header itself when the list is empty).
+ * \brief Get the last element of a list.
  *
  * \note This function will not block.
  *
- * \param[in,out] list List.
+ * \param[in] list  List header.
+ *
+ * \return The last element, or the header itself if the list is empty.
  */
 static inline vmk_ListLinks *
 vmk_ListLast(
@@ -200,11 +279,13 @@ vmk_ListLast(
 }
 
 /**
- * \brief Element before the given one.
+ * \brief Get the element before a given one.
  *
  * \note This function will not block.
  *
- * \param[in,out] element Element.
+ * \param[in] element  An element that is on a list.
+ *
+ * \return The previous element, or the list header if element is first.
  */
 static inline vmk_ListLinks *
 vmk_ListPrev(
@@ -214,11 +295,13 @@ vmk_ListPrev(
 }
 
 /**
- * \brief Element after the given one.
+ * \brief Get the element after a given one.
  *
  * \note This function will not block.
  *
- * \param[in,out] element Element.
+ * \param[in] element  An element that is on a list.
+ *
+ * \return The next element, or the list header if element is last.
  */
 static inline vmk_ListLinks *
 vmk_ListNext(
@@ -228,13 +311,16 @@ vmk_ListNext(
 }
 
 /**
- * \brief Insert an element right after a position (see vmk_ListAtFront() and
- *     friends).
+ * \brief Link an element into a list after a given position.
+ *
+ * The position is normally computed with vmk_ListAtFront(),
+ * vmk_ListAtRear(), vmk_ListBefore() or vmk_ListAfter().
  *
  * \note This function will not block.
  *
- * \param[in,out] element Element.
- * \param[in,out] after After.
+ * \param[in,out] element  Element to insert; must not be on any list.
+ * \param[in,out] after    Header or element that element is linked
+ *                         behind.
  */
 static inline void
 vmk_ListInsert(
@@ -250,11 +336,13 @@ vmk_ListInsert(
 }
 
 /**
- * \brief Insert position just after an element, for vmk_ListInsert().
+ * \brief Compute the insert position just behind an element.
  *
  * \note This function will not block.
  *
- * \param[in,out] element Element.
+ * \param[in] element  Element that the new one should follow.
+ *
+ * \return The position to pass to vmk_ListInsert() (element itself).
  */
 static inline vmk_ListLinks *
 vmk_ListAfter(
@@ -264,11 +352,14 @@ vmk_ListAfter(
 }
 
 /**
- * \brief Insert position just before an element, for vmk_ListInsert().
+ * \brief Compute the insert position just ahead of an element.
  *
  * \note This function will not block.
  *
- * \param[in,out] element Element.
+ * \param[in] element  Element that the new one should precede.
+ *
+ * \return The position to pass to vmk_ListInsert() (the element's
+ *         predecessor).
  */
 static inline vmk_ListLinks *
 vmk_ListBefore(
@@ -278,11 +369,14 @@ vmk_ListBefore(
 }
 
 /**
- * \brief Insert position at the front of a list, for vmk_ListInsert().
+ * \brief Compute the insert position that makes an element the new first
+ *        one.
  *
  * \note This function will not block.
  *
- * \param[in,out] list List.
+ * \param[in] list  List header.
+ *
+ * \return The position to pass to vmk_ListInsert() (the header).
  */
 static inline vmk_ListLinks *
 vmk_ListAtFront(
@@ -292,11 +386,14 @@ vmk_ListAtFront(
 }
 
 /**
- * \brief Insert position at the rear of a list, for vmk_ListInsert().
+ * \brief Compute the insert position that makes an element the new last
+ *        one.
  *
  * \note This function will not block.
  *
- * \param[in,out] list List.
+ * \param[in] list  List header.
+ *
+ * \return The position to pass to vmk_ListInsert() (the last element).
  */
 static inline vmk_ListLinks *
 vmk_ListAtRear(
@@ -306,11 +403,14 @@ vmk_ListAtRear(
 }
 
 /**
- * \brief Unlink an element from its list and mark it unlinked.
+ * \brief Unlink an element from the list it is on.
+ *
+ * Afterwards the element is marked unlinked, as by vmk_ListInitElement().
  *
  * \note This function will not block.
  *
- * \param[in,out] element Element.
+ * \param[in,out] element  Element to remove; must be on a list (not the
+ *                         header).
  */
 static inline void
 vmk_ListRemove(
@@ -325,14 +425,17 @@ vmk_ListRemove(
 }
 
 /**
- * \brief Move the elements from the first one up to and including element to the
- *     empty newList.
+ * \brief Split a list in two: move its first elements, up to and including
+ *        a given one, to another list.
  *
  * \note This function will not block.
  *
- * \param[in,out] list List.
- * \param[in,out] newList New list.
- * \param[in,out] element Element.
+ * \param[in,out] list     Non-empty list to split; keeps the elements after
+ *                         element.
+ * \param[in,out] newList  Empty, initialised header that receives the
+ *                         elements from the first through element, in
+ *                         order.
+ * \param[in,out] element  Last element to move; must be on list.
  */
 static inline void
 vmk_ListSplitBefore(
@@ -356,14 +459,16 @@ vmk_ListSplitBefore(
 }
 
 /**
- * \brief Move the elements from element to the end of the list to the empty
- *     newList.
+ * \brief Split a list in two: move a given element and everything after
+ *        it to another list.
  *
  * \note This function will not block.
  *
- * \param[in,out] list List.
- * \param[in,out] newList New list.
- * \param[in,out] element Element.
+ * \param[in,out] list     Non-empty list to split; keeps the elements
+ *                         before element.
+ * \param[in,out] newList  Empty, initialised header that receives element
+ *                         through the last element, in order.
+ * \param[in,out] element  First element to move; must be on list.
  */
 static inline void
 vmk_ListSplitAfter(

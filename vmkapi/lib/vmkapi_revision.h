@@ -13,6 +13,9 @@
 
 /**
  * \defgroup VMK_Revision Revisions
+ *
+ * \brief Four-part revision numbers (major.minor.update-patch) packed one
+ *        byte per part into a vmk_revnum.
  * \{
  */
 
@@ -41,7 +44,9 @@
 #define VMK_REVISION_MINOR(rev) (((rev) >> 16) & 0xFF)
 
 /**
- * \brief Packed revision number from the four macros ID_REVISION_MAJOR, ID_REVISION_MINOR, ID_REVISION_UPDATE and ID_REVISION_PATCH_LEVEL, where ID is the argument.
+ * \brief Packed revision number from the four macros ID_REVISION_MAJOR,
+ *        ID_REVISION_MINOR, ID_REVISION_UPDATE and ID_REVISION_PATCH_LEVEL,
+ *        where ID is the argument.
  */
 #define VMK_REVISION_NUMBER(id)                                               \
    VMK_REVISION_FROM_NUMBERS(id##_REVISION_MAJOR, id##_REVISION_MINOR,        \
@@ -53,7 +58,8 @@
 #define VMK_REVISION_PATCH_LEVEL(rev) ((rev) & 0xFF)
 
 /**
- * \brief The revision given by the ID_REVISION_* macros of the argument ID, as "major.minor.update-patch".
+ * \brief The revision given by the ID_REVISION_* macros of the argument ID, as
+ *        "major.minor.update-patch".
  */
 #define VMK_REVISION_STRING(id)                             \
    VMK_REVISION_EXPANDSTR(id##_REVISION_MAJOR) "."          \
@@ -71,16 +77,21 @@
  */
 #define VMK_REVISION_UPDATE(rev) (((rev) >> 8) & 0xFF)
 
-/** \brief Revnum. */
+/**
+ * \brief A packed revision number; build one with
+ *        VMK_REVISION_FROM_NUMBERS().
+ */
 typedef vmk_uint32 vmk_revnum;
 
 /**
- * \brief Whether two revision numbers are identical.
+ * \brief Tell whether two packed revision numbers are the same.
  *
  * \note This function will not block.
  *
- * \param[in] rev1 Rev 1.
- * \param[in] rev2 Rev 2.
+ * \param[in] rev1  First revision.
+ * \param[in] rev2  Second revision.
+ *
+ * \return VMK_TRUE if all four parts are equal, VMK_FALSE otherwise.
  */
 static inline vmk_Bool
 vmk_RevisionsAreEqual(

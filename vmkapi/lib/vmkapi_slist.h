@@ -14,17 +14,43 @@
 
 /**
  * \defgroup VMK_SList Singly-Linked Lists
+ *
+ * \brief Intrusive singly-linked lists that know their first and last
+ *        element.
+ *
+ * A list is a vmk_SList (head and tail pointers); an element is any
+ * structure that embeds a vmk_SList_Links. The last element's link is
+ * NULL. Adding at either end and removing at the head take constant time;
+ * removing elsewhere needs the predecessor, which the caller supplies or
+ * vmk_SListPrev() finds by walking the list.
+ *
+ * The functions do no locking: the caller serialises every access to a
+ * list.
  * \{
  */
 
 /**
- * \brief The structure of type containerType whose list link (member field) is at element.
+ * \brief Get the structure that embeds a singly-linked list link.
+ *
+ * \param[in] element        Pointer to the vmk_SList_Links inside the
+ *                           structure.
+ * \param[in] containerType  Type of the embedding structure.
+ * \param[in] field          Name of the vmk_SList_Links member in
+ *                           containerType.
+ *
+ * \return A containerType pointer to the embedding structure.
  */
 #define VMK_SLIST_ENTRY(element, containerType, field)                              \
    ((containerType *)((vmk_uint8 *)(element) - vmk_offsetof(containerType, field)))
 
 /**
- * \brief Iterate element over a singly-linked list. Do not remove element in the body.
+ * \brief Loop over every element of a singly-linked list, head to tail.
+ *
+ * The loop body must not remove element; use VMK_SLIST_FORALL_SAFE() for
+ * that.
+ *
+ * \param[in]  list     The vmk_SList to walk.
+ * \param[out] element  vmk_SList_Links pointer that walks the list.
  */
 #define VMK_SLIST_FORALL(list, element)                     \
    for ((element) = (list)->head;                           \
@@ -32,17 +58,28 @@
         (element) = (element)->next)
 
 /**
- * \brief Continue iterating a singly-linked list from element.
+ * \brief Resume a walk at element (inclusive) and run to the tail.
+ *
+ * \param[in]     list     The vmk_SList being walked (unused by the loop,
+ *                         kept for symmetry).
+ * \param[in,out] element  Starting element; advanced by the loop.
  */
 #define VMK_SLIST_FORALL_AFTER(list, element)               \
    for (; (element) != NULL;                                \
         (element) = (element)->next)
 
 /**
- * \brief Iterate a singly-linked list; the body may remove element (prevElement is its predecessor).
+ * \brief Loop over every element, head to tail, allowing the body to
+ *        remove the current element with vmk_SListRemove().
  *
- * prevElement stays the last element still linked, so it is the right
- * "prev" argument for vmk_SListRemove() on every iteration.
+ * On every iteration prevElement is the nearest element before element
+ * that is still on the list (NULL at the head), which is exactly the
+ * predecessor vmk_SListRemove() needs.
+ *
+ * \param[in]  list         The vmk_SList to walk.
+ * \param[out] prevElement  Predecessor of element, or NULL.
+ * \param[out] element      vmk_SList_Links pointer that walks the list.
+ * \param[out] nextElement  Scratch pointer read ahead of the body.
  */
 #define VMK_SLIST_FORALL_SAFE(list, prevElement, element, nextElement)             \
    for ((prevElement) = NULL, (element) = (list)->head,                            \
@@ -56,7 +93,12 @@
            (nextElement) = ((element) != NULL) ? (element)->next : NULL)
 
 /**
- * \brief Iterate over at most the first n elements; n (an lvalue) is counted down.
+ * \brief Loop over at most the first n elements of a list.
+ *
+ * \param[in]     list     The vmk_SList to walk.
+ * \param[out]    element  vmk_SList_Links pointer that walks the list.
+ * \param[in,out] n        Modifiable counter (an lvalue); decremented once
+ *                         per element visited.
  */
 #define VMK_SLIST_FORN(list, element, n)                    \
    for ((element) = (list)->head;                           \
@@ -64,29 +106,32 @@
         (element) = (element)->next, (n)--)
 
 /**
- * \brief Link of a singly-linked list element.
+ * \brief Link of one element of a singly-linked list; embed it in the
+ *        structure that goes on the list.
  */
 typedef struct vmk_SList_Links {
-   /** \brief Next. */
+   /** \brief Next element, or NULL for the last one. */
    struct vmk_SList_Links *next;
 } vmk_SList_Links;
 
 /**
- * \brief A singly-linked list (head and tail).
+ * \brief A singly-linked list: its first and last elements.
+ *
+ * Initialise it with vmk_SListInit(); an empty list has both pointers NULL.
  */
 typedef struct vmk_SList {
-   /** \brief Head. */
+   /** \brief First element, or NULL if the list is empty. */
    vmk_SList_Links *head;
-   /** \brief Tail. */
+   /** \brief Last element, or NULL if the list is empty. */
    vmk_SList_Links *tail;
 } vmk_SList;
 
 /**
- * \brief Mark an element as not linked.
+ * \brief Clear an element's link so it is on no list.
  *
  * \note This function will not block.
  *
- * \param[in] element Element.
+ * \param[out] element  Element to clear.
  */
 static inline void
 vmk_SListInitElement(
@@ -96,11 +141,13 @@ vmk_SListInitElement(
 }
 
 /**
- * \brief Whether a list has no elements.
+ * \brief Tell whether a list has no elements.
  *
  * \note This function will not block.
  *
- * \param[in] list List.
+ * \param[in] list  Initialised list.
+ *
+ * \return VMK_TRUE if the list is empty, VMK_FALSE otherwise.
  */
 static inline vmk_Bool
 vmk_SListIsEmpty(
@@ -110,11 +157,13 @@ vmk_SListIsEmpty(
 }
 
 /**
- * \brief First element of a list, or NULL.
+ * \brief Get the first element of a list.
  *
  * \note This function will not block.
  *
- * \param[in] list List.
+ * \param[in] list  Initialised list.
+ *
+ * \return The head element, or NULL if the list is empty.
  */
 static inline vmk_SList_Links *
 vmk_SListFirst(
@@ -124,11 +173,13 @@ vmk_SListFirst(
 }
 
 /**
- * \brief Last element of a list, or NULL.
+ * \brief Get the last element of a list.
  *
  * \note This function will not block.
  *
- * \param[in] list List.
+ * \param[in] list  Initialised list.
+ *
+ * \return The tail element, or NULL if the list is empty.
  */
 static inline vmk_SList_Links *
 vmk_SListLast(
@@ -138,11 +189,13 @@ vmk_SListLast(
 }
 
 /**
- * \brief Element after the given one, or NULL.
+ * \brief Get the element after a given one.
  *
  * \note This function will not block.
  *
- * \param[in] element Element.
+ * \param[in] element  An element on a list.
+ *
+ * \return The next element, or NULL if element is the tail.
  */
 static inline vmk_SList_Links *
 vmk_SListNext(
@@ -152,11 +205,14 @@ vmk_SListNext(
 }
 
 /**
- * \brief Make a list empty.
+ * \brief Initialise a list as empty.
+ *
+ * Elements that were on the list are not touched; they are simply
+ * forgotten.
  *
  * \note This function will not block.
  *
- * \param[in] list List.
+ * \param[out] list  List to initialise.
  */
 static inline void
 vmk_SListInit(
@@ -167,12 +223,17 @@ vmk_SListInit(
 }
 
 /**
- * \brief Element before the given one, or NULL for the head (walks the list).
+ * \brief Find the element before a given one by walking from the head.
+ *
+ * Takes time proportional to element's position in the list.
  *
  * \note This function will not block.
  *
- * \param[in] list List.
- * \param[in] element Element.
+ * \param[in] list     List that holds element.
+ * \param[in] element  Element whose predecessor is wanted.
+ *
+ * \return The predecessor, or NULL if element is the head (or not on the
+ *         list).
  */
 static inline vmk_SList_Links *
 vmk_SListPrev(
@@ -190,11 +251,15 @@ vmk_SListPrev(
 }
 
 /**
- * \brief Remove and return the first element (NULL if the list is empty).
+ * \brief Unlink and return the first element of a list.
  *
  * \note This function will not block.
+ * \note On an empty list vmkemu returns NULL (and fails a VMK_ASSERT in
+ *       debug builds) where ESXi would dereference NULL.
  *
- * \param[in] list List.
+ * \param[in,out] list  List to take from; should not be empty.
+ *
+ * \return The former head, with its link cleared.
  */
 static inline vmk_SList_Links *
 vmk_SListPop(
@@ -215,12 +280,12 @@ vmk_SListPop(
 }
 
 /**
- * \brief Insert an element at the head of a list.
+ * \brief Make an element the new first element of a list.
  *
  * \note This function will not block.
  *
- * \param[in] list List.
- * \param[in] element Element.
+ * \param[in,out] list     List to insert into.
+ * \param[in,out] element  Element to insert; must not be on any list.
  */
 static inline void
 vmk_SListInsertAtHead(
@@ -235,12 +300,12 @@ vmk_SListInsertAtHead(
 }
 
 /**
- * \brief Insert an element at the tail of a list.
+ * \brief Make an element the new last element of a list.
  *
  * \note This function will not block.
  *
- * \param[in] list List.
- * \param[in] element Element.
+ * \param[in,out] list     List to insert into.
+ * \param[in,out] element  Element to insert; must not be on any list.
  */
 static inline void
 vmk_SListInsertAtTail(
@@ -257,13 +322,14 @@ vmk_SListInsertAtTail(
 }
 
 /**
- * \brief Insert element right after another element of the list.
+ * \brief Link an element right behind another element of the list.
  *
  * \note This function will not block.
  *
- * \param[in] list List.
- * \param[in] element Element.
- * \param[in,out] after After.
+ * \param[in,out] list     List that holds after; its tail moves if after
+ *                         was the last element.
+ * \param[in,out] element  Element to insert; must not be on any list.
+ * \param[in,out] after    Element of list that element will follow.
  */
 static inline void
 vmk_SListInsertAfter(
@@ -279,13 +345,16 @@ vmk_SListInsertAfter(
 }
 
 /**
- * \brief Remove element, whose predecessor is prev (NULL for the head).
+ * \brief Unlink an element whose predecessor the caller knows.
  *
  * \note This function will not block.
+ * \note As on ESXi, only builds with VMX86_DEBUG clear the removed
+ *       element's link.
  *
- * \param[in] list List.
- * \param[in] element Element.
- * \param[in] prev Prev.
+ * \param[in,out] list     List that holds element.
+ * \param[in,out] element  Element to remove.
+ * \param[in,out] prev     The element just before element, or NULL if
+ *                         element is the head.
  */
 static inline void
 vmk_SListRemove(
@@ -309,12 +378,15 @@ vmk_SListRemove(
 }
 
 /**
- * \brief Remove element, finding its predecessor by walking the list.
+ * \brief Unlink an element, finding its predecessor by walking the list.
+ *
+ * Takes time proportional to element's position; prefer vmk_SListRemove()
+ * when the predecessor is at hand.
  *
  * \note This function will not block.
  *
- * \param[in] list List.
- * \param[in] element Element.
+ * \param[in,out] list     List that holds element.
+ * \param[in,out] element  Element to remove.
  */
 static inline void
 vmk_SListRemoveSlow(
@@ -325,12 +397,12 @@ vmk_SListRemoveSlow(
 }
 
 /**
- * \brief Move all elements of listSrc to the end of listDest.
+ * \brief Move every element of one list to the end of another.
  *
  * \note This function will not block.
  *
- * \param[in] listDest List dest.
- * \param[in] listSrc List src.
+ * \param[in,out] listDest  List that receives the elements at its tail.
+ * \param[in,out] listSrc   List that gives them; left empty.
  */
 static inline void
 vmk_SListAppend(
@@ -350,14 +422,15 @@ vmk_SListAppend(
 }
 
 /**
- * \brief Move the first num elements (or all, if fewer) of listSrc to the end of
- *     listDest.
+ * \brief Move the first num elements of one list to the end of another.
  *
  * \note This function will not block.
  *
- * \param[in] listDest List dest.
- * \param[in] listSrc List src.
- * \param[in] num Num.
+ * \param[in,out] listDest  List that receives the elements at its tail.
+ * \param[in,out] listSrc   List that gives its first elements; keeps the
+ *                          rest.
+ * \param[in]     num       Number of elements to move; if listSrc has
+ *                          fewer, all of them move. 0 moves nothing.
  */
 static inline void
 vmk_SListAppendN(
@@ -389,12 +462,13 @@ vmk_SListAppendN(
 }
 
 /**
- * \brief Move all elements of listSrc to the front of listDest.
+ * \brief Move every element of one list to the front of another.
  *
  * \note This function will not block.
  *
- * \param[in] listDest List dest.
- * \param[in] listSrc List src.
+ * \param[in,out] listDest  List that receives the elements ahead of its
+ *                          own.
+ * \param[in,out] listSrc   List that gives them; left empty.
  */
 static inline void
 vmk_SListPrepend(
@@ -414,14 +488,15 @@ vmk_SListPrepend(
 }
 
 /**
- * \brief Move the elements from the head up to and including element to the
- *     empty list2.
+ * \brief Split a list after a given element: the head up to and including
+ *        the element moves to a second list.
  *
  * \note This function will not block.
  *
- * \param[in] list1 List 1.
- * \param[in] list2 List 2.
- * \param[in] element Element.
+ * \param[in,out] list1    List to split; keeps the elements after element.
+ * \param[out]    list2    Empty list that receives the head through
+ *                         element.
+ * \param[in,out] element  Last element to move; must be on list1.
  */
 static inline void
 vmk_SListSplitHead(
@@ -440,14 +515,15 @@ vmk_SListSplitHead(
 }
 
 /**
- * \brief Move the elements with index 0..n (all of them if fewer) to the empty
- *     list2.
+ * \brief Split a list after its element number n (counting from 0): the
+ *        first n + 1 elements move to a second list.
  *
  * \note This function will not block.
  *
- * \param[in] list1 List 1.
- * \param[in] list2 List 2.
- * \param[in] n N.
+ * \param[in,out] list1  List to split.
+ * \param[out]    list2  Empty list that receives the leading elements; if
+ *                       list1 has n + 1 elements or fewer, all of them.
+ * \param[in]     n      Index of the last element to move.
  */
 static inline void
 vmk_SListSplitNHead(
@@ -470,15 +546,16 @@ vmk_SListSplitNHead(
 }
 
 /**
- * \brief Put replacement where target is; prev is the predecessor of target
- *     (NULL for the head).
+ * \brief Put one element in place of another on a list.
  *
  * \note This function will not block.
  *
- * \param[in] list List.
- * \param[in,out] target Target.
- * \param[in,out] replacement Replacement.
- * \param[in,out] prev Prev.
+ * \param[in,out] list         List that holds target.
+ * \param[in,out] target       Element to take off; its link is cleared.
+ * \param[in,out] replacement  Element to put in target's place; must not
+ *                             be on any list.
+ * \param[in,out] prev         The element just before target, or NULL if
+ *                             target is the head.
  */
 static inline void
 vmk_SListReplace(

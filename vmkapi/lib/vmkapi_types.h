@@ -14,6 +14,13 @@
 
 /**
  * \defgroup VMK_Types Basic Types
+ *
+ * \brief Fixed-width integers, byte counts, booleans and counted strings
+ *        used throughout the vmkapi.
+ *
+ * The integer types have the stated width on the LP64 x86-64 ABI the
+ * vmkernel uses. Use the vmkapi names in driver code rather than the C
+ * library's, so the driver compiles the same against any devkit.
  * \{
  */
 
@@ -28,7 +35,8 @@
 #define VMK_BYTE_COUNT_SMALL_MAX VMK_UINT32_MAX
 
 /**
- * \brief Limit used for vmk_ByteCountSmallSigned (kept equal to VMK_UINT32_MAX, as on ESXi).
+ * \brief Limit used for vmk_ByteCountSmallSigned (kept equal to VMK_UINT32_MAX,
+ *        as on ESXi).
  */
 #define VMK_BYTE_COUNT_SMALL_S_MAX VMK_UINT32_MAX
 
@@ -38,13 +46,21 @@
 #define VMK_BYTE_COUNT_S_MAX VMK_INT64_MAX
 
 /**
- * \brief Debug builds: assert that a vmk_String's length fits its buffer with room for a NUL.
+ * \brief In debug builds, check that a vmk_String is not NULL and that its
+ *        length leaves room for a terminator in its buffer.
+ *
+ * \param[in] string  Pointer to the vmk_String to check.
  */
 #define VMK_STRING_CHECK_CONSISTENCY(string)                                     \
    VMK_ASSERT((string) != NULL && (string)->bufferSize > (string)->stringLength)
 
 /**
- * \brief Point a vmk_String at a buffer of size bytes holding len characters.
+ * \brief Make a vmk_String describe a buffer.
+ *
+ * \param[out] str   Pointer to the vmk_String to set.
+ * \param[in]  ptr   The buffer.
+ * \param[in]  size  Size of the buffer in bytes.
+ * \param[in]  len   Number of characters currently in it.
  */
 #define VMK_STRING_SET(str, ptr, size, len)                 \
    {                                                        \
@@ -81,12 +97,16 @@ typedef int vmk_int32;
 typedef vmk_int32 vmk_ByteCountSmallSigned;
 
 /**
- * \brief Address-space width of an ioctl caller.
+ * \brief Whether the user process issuing an ioctl is a 64-bit or a
+ *        32-bit program, which decides the layout of its ioctl arguments.
  */
 typedef enum {
-   /** \brief 64. */
+   /** \brief The caller is a 64-bit process. */
    VMK_IOCTL_CALLER_64 = 0,
-   /** \brief 32. */
+   /**
+    * \brief The caller is a 32-bit process; pointers in its structures are 32
+    *        bits.
+    */
    VMK_IOCTL_CALLER_32 = 1,
 } vmk_IoctlCallerSize;
 
@@ -94,14 +114,15 @@ typedef enum {
 typedef unsigned char vmk_uint8;
 
 /**
- * \brief A counted string in a caller-provided buffer.
+ * \brief A string with an explicit length, stored in a buffer the caller
+ *        owns.
  */
 typedef struct {
-   /** \brief Buffer size. */
+   /** \brief Size of buffer in bytes. */
    vmk_ByteCountSmall bufferSize;
-   /** \brief String length. */
+   /** \brief Number of characters in use, without a terminator. */
    vmk_ByteCountSmall stringLength;
-   /** \brief Buffer. */
+   /** \brief The characters. */
    vmk_uint8 *buffer;
 } vmk_String;
 

@@ -14,6 +14,8 @@
 
 /**
  * \defgroup VMK_Util Preprocessor Utilities
+ *
+ * \brief Stringification, argument counting and rounding macros.
  * \{
  */
 

@@ -1,7 +1,8 @@
 /*
  * system_health/vmkapi_vob.h -- VOB notifications
  *
- * System-health observations (VOBs) with urgency and a knowledge-base link.
+ * Posting vmkernel observations (VOBs): health events that reach the
+ * host's monitoring and, from there, vCenter.
  */
 
 #ifndef _VMKAPI_VOB_H_
@@ -13,41 +14,42 @@
 
 /**
  * \defgroup VMK_VOB VOB Notifications
+ *
+ * \brief Reporting health events to the management layer.
+ *
+ * \note vmkemu turns a VOB into a log line and keeps the most recent ones
+ *       for tests to read (EmuCtl_VobCount(), EmuCtl_VobGet()).
  * \{
  */
 
-/** \brief Max kb link len. */
+/** \brief Size of vmk_VobMetadata::kbLinkUrl, terminator included. */
 #define VMK_MAX_KB_LINK_LEN 512
 
-/** \brief Max vob fmtargs len. */
+/** \brief Largest formatted VOB message, in bytes. */
 #define VMK_MAX_VOB_FMTARGS_LEN 512
 
-/** \brief Max vob source name. */
+/** \brief Size of vmk_VobMetadata::source, terminator included. */
 #define VMK_MAX_VOB_SOURCE_NAME 32
 
-/**
- * \brief Values of Vob urgency.
- */
+/** \brief How urgent a VOB is. */
 typedef enum {
-   /** \brief Invalid. */
+   /** \brief Not a valid urgency. */
    VMK_VOB_URGENCY_INVALID = 0,
-   /** \brief Info. */
+   /** \brief Informational event. */
    VMK_VOB_URGENCY_INFO = 1,
-   /** \brief Warning. */
+   /** \brief Something may need attention. */
    VMK_VOB_URGENCY_WARNING = 2,
-   /** \brief Error. */
+   /** \brief Something failed. */
    VMK_VOB_URGENCY_ERROR = 3,
 } vmk_VobUrgency;
 
-/**
- * \brief Description of a Vob metadata.
- */
+/** \brief What accompanies a VOB message. */
 typedef struct vmk_VobMetadata {
-   /** \brief Urgency. */
+   /** \brief Urgency of the event. */
    vmk_VobUrgency urgency;
-   /** \brief Source. */
+   /** \brief Name of the component posting the VOB. */
    const char source[32];
-   /** \brief Kb link url. */
+   /** \brief Link to a knowledge-base article about the event, or empty. */
    const char kbLinkUrl[512];
 } vmk_VobMetadata;
 
@@ -56,14 +58,18 @@ typedef struct vmk_VobMetadata {
  *
  * \note This function will not block.
  *
- * \param[in] metadata Metadata.
- * \param[in] fmt printf-style format.
+ * \param[in] metadata  Urgency, source and knowledge-base link.
+ * \param[in] fmt       Format of the message, in the vmkernel's printf
+ *                      dialect.
+ * \param[in] ...       Arguments the format consumes.
  *
- * \retval VMK_OK Success.
- * \retval VMK_NAME_TOO_LONG The name is too long.
- * \retval VMK_LIMIT_EXCEEDED A size or count limit was exceeded.
- * \retval VMK_MESSAGE_TOO_LONG Message too long.
- * \retval VMK_FAILURE Generic failure.
+ * \retval VMK_OK                The VOB is posted.
+ * \retval VMK_FAILURE           metadata or fmt is NULL, or the urgency is
+ *                               not INFO, WARNING or ERROR.
+ * \retval VMK_NAME_TOO_LONG     source or kbLinkUrl is not terminated
+ *                               within its array.
+ * \retval VMK_MESSAGE_TOO_LONG  The message is longer than
+ *                               VMK_MAX_VOB_FMTARGS_LEN.
  */
 VMK_ReturnStatus
 vmk_VobNotify(

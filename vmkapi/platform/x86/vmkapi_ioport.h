@@ -18,16 +18,22 @@
  */
 
 /**
- * \brief IO port: read 16.
+ * \brief Read a 16-bit word from an I/O port.
  *
  * \note This function will not block.
+ * \note In vmkemu the read reaches the simulated device's I/O callback
+ *       synchronously; ports no device answers read as all ones.
  *
- * \param[in] reservation Reservation.
- * \param[in] port Port.
- * \param[out] outValue Out value.
+ * \param[in]  reservation  Reservation covering the port (from
+ *                          vmk_PCIMapIOResource() or
+ *                          vmk_IOResourceReserve()).
+ * \param[in]  port         Port to read.
+ * \param[out] outValue     Receives the value read.
  *
- * \retval VMK_OK Success.
- * \retval VMK_BAD_ADDR_RANGE The address range is not valid.
+ * \retval VMK_OK              *outValue is set.
+ * \retval VMK_BAD_ADDR_RANGE  The access does not lie wholly inside the
+ *                             reservation, the reservation is not a live
+ *                             port reservation, or outValue is NULL.
  */
 VMK_ReturnStatus
 vmk_IOPortRead16(
@@ -36,16 +42,22 @@ vmk_IOPortRead16(
    vmk_uint16 *outValue);
 
 /**
- * \brief IO port: read 32.
+ * \brief Read a 32-bit doubleword from an I/O port.
  *
  * \note This function will not block.
+ * \note In vmkemu the read reaches the simulated device's I/O callback
+ *       synchronously; ports no device answers read as all ones.
  *
- * \param[in] reservation Reservation.
- * \param[in] port Port.
- * \param[out] outValue Out value.
+ * \param[in]  reservation  Reservation covering the port (from
+ *                          vmk_PCIMapIOResource() or
+ *                          vmk_IOResourceReserve()).
+ * \param[in]  port         Port to read.
+ * \param[out] outValue     Receives the value read.
  *
- * \retval VMK_OK Success.
- * \retval VMK_BAD_ADDR_RANGE The address range is not valid.
+ * \retval VMK_OK              *outValue is set.
+ * \retval VMK_BAD_ADDR_RANGE  The access does not lie wholly inside the
+ *                             reservation, the reservation is not a live
+ *                             port reservation, or outValue is NULL.
  */
 VMK_ReturnStatus
 vmk_IOPortRead32(
@@ -54,16 +66,22 @@ vmk_IOPortRead32(
    vmk_uint32 *outValue);
 
 /**
- * \brief IO port: read 8.
+ * \brief Read a byte from an I/O port.
  *
  * \note This function will not block.
+ * \note In vmkemu the read reaches the simulated device's I/O callback
+ *       synchronously; ports no device answers read as all ones.
  *
- * \param[in] reservation Reservation.
- * \param[in] port Port.
- * \param[out] outValue Out value.
+ * \param[in]  reservation  Reservation covering the port (from
+ *                          vmk_PCIMapIOResource() or
+ *                          vmk_IOResourceReserve()).
+ * \param[in]  port         Port to read.
+ * \param[out] outValue     Receives the value read.
  *
- * \retval VMK_OK Success.
- * \retval VMK_BAD_ADDR_RANGE The address range is not valid.
+ * \retval VMK_OK              *outValue is set.
+ * \retval VMK_BAD_ADDR_RANGE  The access does not lie wholly inside the
+ *                             reservation, the reservation is not a live
+ *                             port reservation, or outValue is NULL.
  */
 VMK_ReturnStatus
 vmk_IOPortRead8(
@@ -72,16 +90,18 @@ vmk_IOPortRead8(
    vmk_uint8 *outValue);
 
 /**
- * \brief IO port: write 16.
+ * \brief Write a 16-bit word to an I/O port.
  *
  * \note This function will not block.
  *
- * \param[in] reservation Reservation.
- * \param[in] port Port.
- * \param[in] inValue In value.
+ * \param[in] reservation  Reservation covering the port.
+ * \param[in] port         Port to write.
+ * \param[in] inValue      Value to write.
  *
- * \retval VMK_OK Success.
- * \retval VMK_BAD_ADDR_RANGE The address range is not valid.
+ * \retval VMK_OK              The value is written.
+ * \retval VMK_BAD_ADDR_RANGE  The access does not lie wholly inside the
+ *                             reservation, or the reservation is not a
+ *                             live port reservation.
  */
 VMK_ReturnStatus
 vmk_IOPortWrite16(
@@ -90,16 +110,18 @@ vmk_IOPortWrite16(
    vmk_uint16 inValue);
 
 /**
- * \brief IO port: write 32.
+ * \brief Write a 32-bit doubleword to an I/O port.
  *
  * \note This function will not block.
  *
- * \param[in] reservation Reservation.
- * \param[in] port Port.
- * \param[in] inValue In value.
+ * \param[in] reservation  Reservation covering the port.
+ * \param[in] port         Port to write.
+ * \param[in] inValue      Value to write.
  *
- * \retval VMK_OK Success.
- * \retval VMK_BAD_ADDR_RANGE The address range is not valid.
+ * \retval VMK_OK              The value is written.
+ * \retval VMK_BAD_ADDR_RANGE  The access does not lie wholly inside the
+ *                             reservation, or the reservation is not a
+ *                             live port reservation.
  */
 VMK_ReturnStatus
 vmk_IOPortWrite32(
@@ -108,16 +130,18 @@ vmk_IOPortWrite32(
    vmk_uint32 inValue);
 
 /**
- * \brief IO port: write 8.
+ * \brief Write a byte to an I/O port.
  *
  * \note This function will not block.
  *
- * \param[in] reservation Reservation.
- * \param[in] port Port.
- * \param[in] inValue In value.
+ * \param[in] reservation  Reservation covering the port.
+ * \param[in] port         Port to write.
+ * \param[in] inValue      Value to write.
  *
- * \retval VMK_OK Success.
- * \retval VMK_BAD_ADDR_RANGE The address range is not valid.
+ * \retval VMK_OK              The value is written.
+ * \retval VMK_BAD_ADDR_RANGE  The access does not lie wholly inside the
+ *                             reservation, or the reservation is not a
+ *                             live port reservation.
  */
 VMK_ReturnStatus
 vmk_IOPortWrite8(

@@ -13,10 +13,20 @@
 
 /**
  * \defgroup VMK_IOResource I/O Resources
+ *
+ * \brief Ranges of device memory and I/O ports, their reservations, and
+ *        port access.
+ *
+ * A bus driver registers the address ranges its devices decode; a device
+ * driver reserves the part it uses (directly, or through
+ * vmk_PCIMapIOResource()) and accesses ports through the reservation.
+ *
+ * \note In vmkemu every BAR of a simulated PCI function is registered, and
+ *       port accesses reach the simulated device's callbacks.
  * \{
  */
 
-/** \brief Io port addr. */
+/** \brief An x86 I/O port number. */
 typedef vmk_uint16 vmk_IOPortAddr;
 
 /** \} */

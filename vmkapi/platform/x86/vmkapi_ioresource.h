@@ -17,91 +17,84 @@
  * \{
  */
 
-/** \brief Opaque object behind a handle (its layout is private to the runtime). */
+/** \brief Private structure behind a vmk_IOReservation. */
 struct vmkIOReservation;
 
-/** \brief Opaque object behind a handle (its layout is private to the runtime). */
+/** \brief Private structure behind a vmk_IOResource. */
 struct vmkIOResource;
 
-/** \brief Handle to a IO reservation. */
+/** \brief Handle to a reservation of part of a registered I/O resource. */
 typedef struct vmkIOReservation *vmk_IOReservation;
 
-/**
- * \brief Values of IO reservation attrs.
- */
+/** \brief Options of a reservation. */
 typedef enum {
-   /** \brief Ioresource reserve exclusive. */
+   /** \brief No other reservation may overlap this one. */
    VMK_IORESOURCE_RESERVE_EXCLUSIVE = 1,
 } vmk_IOReservationAttrs;
 
-/** \brief Handle to a IO resource. */
+/** \brief Handle to a registered I/O resource. */
 typedef struct vmkIOResource *vmk_IOResource;
 
-/**
- * \brief Values of IO resource type.
- */
+/** \brief Kind of address range an I/O resource is. */
 typedef enum {
-   /** \brief None. */
+   /** \brief No resource. */
    VMK_IORESOURCE_NONE = 0,
-   /** \brief Unknown. */
+   /** \brief Kind not known; not valid for registration. */
    VMK_IORESOURCE_UNKNOWN = 1,
-   /** \brief Mem. */
+   /** \brief Memory-mapped I/O range. */
    VMK_IORESOURCE_MEM = 2,
-   /** \brief Port. */
+   /** \brief x86 I/O port range. */
    VMK_IORESOURCE_PORT = 3,
 } vmk_IOResourceType;
 
-/**
- * \brief Description of a IO resource address.
- */
+/** \brief Start address of an I/O resource, by kind. */
 typedef struct vmk_IOResourceAddress {
-   /** \brief Type. */
+   /** \brief Which member of address is valid. */
    vmk_IOResourceType type;
-   /** \brief Address. */
+   /** \brief The address. */
    union {
-      /** \brief Memory. */
+      /** \brief Machine address, for VMK_IORESOURCE_MEM. */
       vmk_MA memory;
-      /** \brief Port. */
+      /** \brief First port, for VMK_IORESOURCE_PORT. */
       vmk_IOPortAddr port;
    } address;
 } vmk_IOResourceAddress;
 
-/**
- * \brief Values of IO resource attrs.
- */
+/** \brief Properties of an I/O range; may be ORed. */
 typedef enum {
-   /** \brief Shareable. */
+   /** \brief Several reservations may overlap the range. */
    VMK_IORESOURCE_SHAREABLE = 1,
-   /** \brief Cacheable. */
+   /** \brief The range may be mapped cached. */
    VMK_IORESOURCE_CACHEABLE = 2,
-   /** \brief Prefetchable. */
+   /** \brief Reads of the range have no side effects. */
    VMK_IORESOURCE_PREFETCHABLE = 4,
 } vmk_IOResourceAttrs;
 
 /**
- * \brief Description of a IO resource info.
+ * \brief Description of an I/O range, for registering or reserving it.
  */
 typedef struct vmk_IOResourceInfo {
-   /** \brief Module ID. */
+   /** \brief Module that registers or reserves the range. */
    vmk_ModuleID moduleID;
-   /** \brief Start. */
+   /** \brief Start of the range, with its kind. */
    vmk_IOResourceAddress start;
-   /** \brief Len. */
+   /** \brief Length of the range (bytes or ports); not 0. */
    vmk_ByteCount len;
-   /** \brief Attrs. */
+   /** \brief VMK_IORESOURCE_* properties of the range. */
    vmk_IOResourceAttrs attrs;
 } vmk_IOResourceInfo;
 
 /**
- * \brief Bind an IO resource to device.
+ * \brief Record that a registered I/O resource belongs to a device.
  *
  * \note This function may block.
  *
- * \param[in] resource Resource.
- * \param[in] device Device handle.
+ * \param[in] resource  Registered resource.
+ * \param[in] device    Device that decodes the range.
  *
- * \retval VMK_OK Success.
- * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_OK         The resource is bound.
+ * \retval VMK_BAD_PARAM  An argument is not valid, or the resource is
+ *                        already bound.
  */
 VMK_ReturnStatus
 vmk_IOResourceBindToDevice(
@@ -109,17 +102,20 @@ vmk_IOResourceBindToDevice(
    vmk_Device device);
 
 /**
- * \brief Register an IO resource.
+ * \brief Register an address range that some device decodes, so drivers
+ *        can reserve parts of it (a bus driver's job).
  *
  * \note This function will not block.
  *
- * \param[in] resourceInfo Resource info.
- * \param[out] handle Handle.
+ * \param[in]  resourceInfo  Kind, start, length and properties.
+ * \param[out] handle        Receives the resource handle.
  *
- * \retval VMK_OK Success.
- * \retval VMK_BAD_PARAM An argument is invalid.
- * \retval VMK_NO_MEMORY Not enough memory.
- * \retval VMK_BAD_ADDR_RANGE The address range is not valid.
+ * \retval VMK_OK              The range is registered.
+ * \retval VMK_BAD_PARAM       An argument is NULL, the kind is not MEM or
+ *                             PORT, or the length is 0.
+ * \retval VMK_BAD_ADDR_RANGE  The range overlaps a registered range of its
+ *                             kind, or runs past the last port.
+ * \retval VMK_NO_MEMORY       No memory for the record.
  */
 VMK_ReturnStatus
 vmk_IOResourceRegister(
@@ -127,32 +123,35 @@ vmk_IOResourceRegister(
    vmk_IOResource *handle);
 
 /**
- * \brief Release an IO resource.
+ * \brief Release a reservation made with vmk_IOResourceReserve().
  *
  * \note This function will not block.
  *
- * \param[in] reservation Reservation.
+ * \param[in] reservation  Reservation to release.
  *
- * \retval VMK_OK Success.
- * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_OK         The reservation is gone.
+ * \retval VMK_BAD_PARAM  reservation is not a live reservation of this
+ *                        kind.
  */
 VMK_ReturnStatus
 vmk_IOResourceRelease(
    vmk_IOReservation reservation);
 
 /**
- * \brief Reserve an IO resource.
+ * \brief Reserve part of a registered I/O range for the calling driver.
  *
  * \note This function will not block.
  *
- * \param[in] resourceInfo Resource info.
- * \param[out] reservation Reservation.
+ * \param[in]  resourceInfo  Kind, start, length and properties of the
+ *                           part.
+ * \param[out] reservation   Receives the reservation.
  *
- * \retval VMK_OK Success.
- * \retval VMK_NO_MODULE_HEAP The module has no heap.
- * \retval VMK_NO_MEMORY Not enough memory.
- * \retval VMK_BAD_ADDR_RANGE The address range is not valid.
- * \retval VMK_NOT_SHARED The object is not shared.
+ * \retval VMK_OK              The part is reserved.
+ * \retval VMK_BAD_ADDR_RANGE  An argument is NULL, or the part does not lie
+ *                             in one registered range.
+ * \retval VMK_NOT_SHARED      It overlaps another reservation and not both
+ *                             are VMK_IORESOURCE_SHAREABLE.
+ * \retval VMK_NO_MEMORY       No memory for the record.
  */
 VMK_ReturnStatus
 vmk_IOResourceReserve(
@@ -160,15 +159,16 @@ vmk_IOResourceReserve(
    vmk_IOReservation *reservation);
 
 /**
- * \brief Unbind an IO resource from device.
+ * \brief Undo vmk_IOResourceBindToDevice().
  *
  * \note This function may block.
  *
- * \param[in] resource Resource.
- * \param[in] device Device handle.
+ * \param[in] resource  Bound resource.
+ * \param[in] device    Device it is bound to.
  *
- * \retval VMK_OK Success.
- * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_OK         The binding is removed.
+ * \retval VMK_BAD_PARAM  An argument is not valid, or the resource is not
+ *                        bound to that device.
  */
 VMK_ReturnStatus
 vmk_IOResourceUnbindFromDevice(
@@ -176,14 +176,17 @@ vmk_IOResourceUnbindFromDevice(
    vmk_Device device);
 
 /**
- * \brief Unregister an IO resource.
+ * \brief Withdraw a registered I/O range.
  *
  * \note This function will not block.
+ * \note Unregistering a range still reserved or bound is a MISUSE report
+ *       in vmkemu.
  *
- * \param[in] handle Handle.
+ * \param[in] handle  Resource to unregister.
  *
- * \retval VMK_OK Success.
- * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_OK         The range is withdrawn.
+ * \retval VMK_BAD_PARAM  handle is not valid, or the range is still
+ *                        reserved or bound.
  */
 VMK_ReturnStatus
 vmk_IOResourceUnregister(

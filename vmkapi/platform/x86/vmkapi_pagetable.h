@@ -14,22 +14,19 @@
 
 /**
  * \defgroup VMK_Platform Platform
+ *
+ * \brief Facts and services of the x86-64 platform: page size, CPU
+ *        interrupt state, fences and caches.
  * \{
  */
 
-/**
- * \brief Mask of the offset-in-page bits.
- */
+/** \brief Mask of the offset-within-page bits of an address. */
 #define VMK_PAGE_MASK (VMK_PAGE_SIZE - 1)
 
-/**
- * \brief log2 of the page size.
- */
+/** \brief Base-2 logarithm of the page size. */
 #define VMK_PAGE_SHIFT 12
 
-/**
- * \brief Bytes in a page.
- */
+/** \brief Size of a small page in bytes (4 KiB). */
 #define VMK_PAGE_SIZE (1 << VMK_PAGE_SHIFT)
 
 /** \} */
