@@ -103,26 +103,27 @@ struct Heap;
 #endif
 
 /**
- * \brief Description of a heap allocation descriptor.
+ * \brief One kind of allocation a heap must hold, for
+ *        vmk_HeapDetermineMaxSize().
  */
 typedef struct vmk_HeapAllocationDescriptor {
-   /** \brief Size. */
+   /** \brief Size of each allocation in bytes. */
    vmk_ByteCount size;
-   /** \brief Alignment. */
+   /** \brief Alignment of each allocation in bytes (0 or a power of two). */
    vmk_ByteCount alignment;
-   /** \brief Count. */
+   /** \brief Number of such allocations live at the same time. */
    vmk_uint64 count;
 } vmk_HeapAllocationDescriptor;
 
 /**
- * \brief Values of heap type.
+ * \brief Where a heap's memory comes from.
  */
 typedef enum {
-   /** \brief Simple. */
+   /** \brief Any kernel memory; no physical constraints. */
    VMK_HEAP_TYPE_SIMPLE = 0,
-   /** \brief Custom. */
+   /** \brief Memory meeting the constraints in typeSpecific.custom. */
    VMK_HEAP_TYPE_CUSTOM = 1,
-   /** \brief Mempool. */
+   /** \brief Pages charged to the pool in typeSpecific.memPool. */
    VMK_HEAP_TYPE_MEMPOOL = 2,
 } vmk_HeapType;
 
@@ -130,60 +131,61 @@ typedef enum {
  * \brief Properties for creating a heap.
  */
 typedef struct vmk_HeapCreateProps {
-   /** \brief Type. */
+   /** \brief Memory source; selects which member of typeSpecific applies. */
    vmk_HeapType type;
-   /** \brief Name. */
+   /** \brief Name of the heap (non-empty), used in statistics and reports. */
    vmk_Name name;
-   /** \brief Module. */
+   /** \brief Module that owns the heap. */
    vmk_ModuleID module;
-   /** \brief Initial. */
+   /** \brief Bytes reserved at creation and kept for the heap's life. */
    vmk_ByteCountSmall initial;
-   /** \brief Max. */
+   /** \brief Most bytes the heap may grow to (not less than initial). */
    vmk_ByteCountSmall max;
-   /** \brief Creation timeout MS. */
+   /** \brief Longest wait in milliseconds for the initial memory. */
    vmk_uint32 creationTimeoutMS;
-   /** \brief Type specific. */
+   /** \brief Settings that depend on type. */
    union {
-      /** \brief Custom. */
+      /** \brief Settings for VMK_HEAP_TYPE_CUSTOM. */
       struct {
-         /** \brief Phys contiguity. */
+         /** \brief Whether an allocation's pages must be physically contiguous. */
          vmk_MemPhysContiguity physContiguity;
-         /** \brief Phys range. */
+         /** \brief Physical address range the memory must lie in. */
          vmk_MemPhysAddrConstraint physRange;
       } custom;
-      /** \brief Mem pool. */
+      /** \brief Settings for VMK_HEAP_TYPE_MEMPOOL. */
       struct {
-         /** \brief Phys contiguity. */
+         /** \brief Whether an allocation's pages must be physically contiguous. */
          vmk_MemPhysContiguity physContiguity;
-         /** \brief Phys range. */
+         /** \brief Physical address range the memory must lie in. */
          vmk_MemPhysAddrConstraint physRange;
-         /** \brief Mem pool. */
+         /** \brief Memory pool the heap's pages are charged to. */
          vmk_MemPool memPool;
       } memPool;
    } typeSpecific;
 } vmk_HeapCreateProps;
 
 /**
- * \brief Properties reported for a heap.
+ * \brief Properties of an existing heap, as vmk_HeapGetProperties() reports
+ *        them.
  */
 typedef struct vmk_HeapGetProps {
-   /** \brief Name. */
+   /** \brief Name given at creation. */
    vmk_Name name;
-   /** \brief Module. */
+   /** \brief Module that owns the heap. */
    vmk_ModuleID module;
-   /** \brief Initial. */
+   /** \brief Initial size in bytes given at creation. */
    vmk_ByteCountSmall initial;
-   /** \brief Max. */
+   /** \brief Maximum size in bytes given at creation. */
    vmk_ByteCountSmall max;
-   /** \brief Phys contiguity. */
+   /** \brief Contiguity requirement (any contiguity for a simple heap). */
    vmk_MemPhysContiguity physContiguity;
-   /** \brief Phys range. */
+   /** \brief Physical address range (any for a simple heap). */
    vmk_MemPhysAddrConstraint physRange;
-   /** \brief Mem pool. */
+   /** \brief Backing memory pool, or VMK_MEMPOOL_INVALID if none was given. */
    vmk_MemPool memPool;
 } vmk_HeapGetProps;
 
-/** \brief Handle to a heap ID. */
+/** \brief Handle of a heap. */
 typedef struct Heap *vmk_HeapID;
 
 /**
@@ -289,8 +291,9 @@ vmk_HeapAllocWithTimeoutAndRA(
  * \param[out] heapID Where the handle of the new heap is stored.
  *
  * \retval VMK_OK The heap exists and *heapID is set.
- * \retval VMK_BAD_PARAM An argument is NULL, the type is unknown or initial >
- *     max.
+ * \retval VMK_BAD_PARAM An argument is NULL, the name is empty or not
+ *     terminated, max is 0 or below initial, the type, contiguity or range is
+ *     unknown, or (memory-pool heaps) memPool is not a live leaf pool.
  * \retval VMK_NO_MEMORY The initial size could not be allocated.
  * \retval VMK_TIMEOUT creationTimeoutMS passed before the initial memory was
  *     found.
@@ -317,16 +320,17 @@ vmk_HeapDestroy(
  * \brief Destroy a heap once its last allocation has been freed.
  *
  * \note This function may block.
+ * \note vmkemu polls for the last free every millisecond; a negative
+ *     timeoutMS waits for ever, like VMK_TIMEOUT_UNLIMITED_MS.
  *
  * \param[in] heap Heap to destroy.
  * \param[in] timeoutMS Longest wait in milliseconds for outstanding allocations
  *     to be freed (VMK_TIMEOUT_UNLIMITED_MS waits for ever).
  *
  * \retval VMK_OK The heap is destroyed.
+ * \retval VMK_BAD_PARAM heap is not a live heap (also a dead-handle report).
  * \retval VMK_TIMEOUT Allocations were still live when the timeout passed; the
  *     heap is kept.
- * \retval VMK_DEATH_PENDING The calling world is being killed; the heap is kept.
- * \retval VMK_WAIT_INTERRUPTED The wait was interrupted; the heap is kept.
  */
 VMK_ReturnStatus
 vmk_HeapDestroySync(
@@ -344,8 +348,9 @@ vmk_HeapDestroySync(
  *     once.
  *
  * \retval VMK_OK *maxSize is set.
- * \retval VMK_BAD_PARAM An argument is NULL or a descriptor is invalid.
- * \retval VMK_LIMIT_EXCEEDED The total does not fit in a heap.
+ * \retval VMK_BAD_PARAM An argument is NULL, numDescriptors is 0 or an
+ *     alignment is not a power of two.
+ * \retval VMK_LIMIT_EXCEEDED A size or the total does not fit in 32 bits.
  */
 VMK_ReturnStatus
 vmk_HeapDetermineMaxSize(
@@ -376,7 +381,7 @@ vmk_HeapFree(
  * \param[out] props Receives the properties.
  *
  * \retval VMK_OK *props is filled in.
- * \retval VMK_BAD_PARAM heap or props is NULL.
+ * \retval VMK_BAD_PARAM props is NULL or heap is not a live heap.
  */
 VMK_ReturnStatus
 vmk_HeapGetProperties(

@@ -98,69 +98,75 @@ struct vmk_LogComponentInt;
 #define vmk_WarningMessage(fmt, ...)                                \
    vmk_LogNoLevel(VMK_LOG_URGENCY_WARNING, fmt "\n", ##__VA_ARGS__)
 
-/** \brief Handle to a log component. */
+/** \brief Handle of a log component. */
 typedef struct vmk_LogComponentInt *vmk_LogComponent;
 
-/** \brief Callback type: log throttle func. */
+/**
+ * \brief Custom throttle: called with its arg for each message that passes
+ *        the level check; VMK_TRUE lets the message through, VMK_FALSE drops
+ *        it.
+ */
 typedef vmk_Bool (*vmk_LogThrottleFunc)(void *);
 
 /**
- * \brief Values of log throttle type.
+ * \brief How a log component limits the messages it lets through.
  */
 typedef enum {
-   /** \brief None. */
+   /** \brief Every message that passes the level check is logged. */
    VMK_LOG_THROTTLE_NONE = 0,
-   /** \brief Count. */
+   /** \brief After the first few messages, only every power-of-two-th
+    *        message (16th, 32nd, ...) is logged. */
    VMK_LOG_THROTTLE_COUNT = 1,
-   /** \brief Custom. */
+   /** \brief A driver function decides (info.custom). */
    VMK_LOG_THROTTLE_CUSTOM = 2,
 } vmk_LogThrottleType;
 
 /**
- * \brief Properties of a log throttle.
+ * \brief Throttling settings of a log component.
  */
 typedef struct vmk_LogThrottleProperties {
-   /** \brief Type. */
+   /** \brief Kind of throttling; selects the member of info that applies. */
    vmk_LogThrottleType type;
-   /** \brief Info. */
+   /** \brief Settings that depend on type. */
    union {
-      /** \brief Custom. */
+      /** \brief Settings for VMK_LOG_THROTTLE_CUSTOM. */
       struct {
-         /** \brief Throttler. */
+         /** \brief Function that decides whether to drop a message. */
          vmk_LogThrottleFunc throttler;
-         /** \brief Arg. */
+         /** \brief Argument passed to throttler. */
          void *arg;
       } custom;
    } info;
 } vmk_LogThrottleProperties;
 
 /**
- * \brief Properties of a log.
+ * \brief Properties for registering a log component.
  */
 typedef struct vmk_LogProperties {
-   /** \brief Name. */
+   /** \brief Name of the component, unique within its module; prefixes its
+    *        lines. */
    vmk_Name name;
-   /** \brief Module. */
+   /** \brief Module that owns the component. */
    vmk_ModuleID module;
-   /** \brief Heap. */
+   /** \brief Heap the component is allocated from. */
    vmk_HeapID heap;
-   /** \brief Default level. */
+   /** \brief Level the component starts with; messages above it are dropped. */
    vmk_int32 defaultLevel;
-   /** \brief Throttle. */
+   /** \brief Throttling settings, or NULL for none. */
    const vmk_LogThrottleProperties *throttle;
 } vmk_LogProperties;
 
 /**
- * \brief Values of log urgency.
+ * \brief How urgent a log message is.
  */
 typedef enum {
-   /** \brief Debug. */
+   /** \brief Debugging detail. */
    VMK_LOG_URGENCY_DEBUG = 0,
-   /** \brief Normal. */
+   /** \brief Ordinary information. */
    VMK_LOG_URGENCY_NORMAL = 1,
-   /** \brief Warning. */
+   /** \brief Something unexpected that the driver handles. */
    VMK_LOG_URGENCY_WARNING = 2,
-   /** \brief Alert. */
+   /** \brief A serious problem that needs attention. */
    VMK_LOG_URGENCY_ALERT = 3,
 } vmk_LogUrgency;
 
@@ -169,10 +175,12 @@ typedef enum {
  *
  * \note This function will not block.
  *
- * \param[in] handle Component.
+ * \param[in] handle Log component.
  *
  * \retval VMK_OK The backtrace was logged.
- * \retval VMK_BAD_PARAM handle is invalid.
+ * \retval VMK_BAD_PARAM handle is NULL.
+ * \retval VMK_INVALID_HANDLE handle is not a registered component (also a
+ *     dead-handle report).
  */
 VMK_ReturnStatus
 vmk_LogBacktrace(
@@ -198,6 +206,7 @@ vmk_LogBacktraceMessage(void);
  * \param[out] handle Receives the handle.
  *
  * \retval VMK_OK *handle is set.
+ * \retval VMK_BAD_PARAM name or handle is NULL.
  * \retval VMK_NOT_FOUND No such component.
  */
 VMK_ReturnStatus
@@ -211,9 +220,12 @@ vmk_LogFindLogComponentByName(
  *
  * \note This function will not block.
  *
- * \param[in] handle Component.
+ * \param[in] handle Log component.
  *
  * \return The level; messages with a higher level are dropped.
+ *
+ * \note For a handle that is not a registered component vmkemu returns 0
+ *     (after a dead-handle report unless the handle is NULL).
  */
 vmk_int32
 vmk_LogGetCurrentLogLevel(
@@ -224,9 +236,13 @@ vmk_LogGetCurrentLogLevel(
  *
  * \note This function will not block.
  *
- * \param[in] handle Component.
+ * \param[in] handle Log component.
  *
  * \return The name, owned by the component.
+ *
+ * \note For a NULL or unregistered handle vmkemu returns a placeholder text
+ *     instead of faulting (an unregistered one also gets a dead-handle
+ *     report).
  */
 const char *
 vmk_LogGetName(
@@ -248,12 +264,14 @@ vmk_LogHeapAllocSize(void);
  * \note This function will not block.
  *
  * \param[in] urgency Normal, warning or alert.
- * \param[in] handle Component.
+ * \param[in] handle Log component.
  * \param[in] level Level of the message.
  * \param[in] fmt printf-style format string.
  *
  * \retval VMK_OK The message was logged or filtered out.
- * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_BAD_PARAM handle or fmt is NULL.
+ * \retval VMK_INVALID_HANDLE handle is not a registered component (also a
+ *     dead-handle report).
  */
 VMK_ReturnStatus
 vmk_LogLevel(
@@ -273,6 +291,7 @@ vmk_LogLevel(
  * \param[in] fmt printf-style format string.
  *
  * \retval VMK_OK The message was logged.
+ * \retval VMK_BAD_PARAM fmt is NULL.
  */
 VMK_ReturnStatus
 vmk_LogNoLevel(
@@ -290,8 +309,9 @@ vmk_LogNoLevel(
  * \param[out] handle Receives the handle of the component.
  *
  * \retval VMK_OK The component exists and *handle is set.
- * \retval VMK_BAD_PARAM An argument is NULL.
- * \retval VMK_NO_MEMORY Not enough memory in the heap.
+ * \retval VMK_BAD_PARAM An argument is NULL, the name is empty, or the
+ *     throttle type is unknown or custom without a throttler.
+ * \retval VMK_NO_MEMORY Not enough memory for the component.
  * \retval VMK_INVALID_MODULE The module ID is not registered.
  * \retval VMK_EXISTS The module already has a component of that name.
  */
@@ -305,11 +325,13 @@ vmk_LogRegister(
  *
  * \note This function will not block.
  *
- * \param[in] handle Component.
+ * \param[in] handle Log component.
  * \param[in] level New level.
  *
  * \retval VMK_OK The level is set.
- * \retval VMK_BAD_PARAM handle is invalid.
+ * \retval VMK_BAD_PARAM handle is NULL.
+ * \retval VMK_INVALID_HANDLE handle is not a registered component (also a
+ *     dead-handle report).
  */
 VMK_ReturnStatus
 vmk_LogSetCurrentLogLevel(
@@ -324,7 +346,8 @@ vmk_LogSetCurrentLogLevel(
  * \param[in] handle Component to remove.
  *
  * \retval VMK_OK The component is gone.
- * \retval VMK_NOT_FOUND handle is not a registered component.
+ * \retval VMK_NOT_FOUND handle is not a registered component (a handle other
+ *     than NULL also gets a dead-handle report).
  */
 VMK_ReturnStatus
 vmk_LogUnregister(
@@ -349,13 +372,15 @@ vmk_StatusToString(
  * \note This function will not block.
  *
  * \param[in] urgency Normal, warning or alert.
- * \param[in] handle Component.
+ * \param[in] handle Log component.
  * \param[in] level Level of the message.
  * \param[in] fmt printf-style format string.
  * \param[in] ap Arguments for fmt.
  *
  * \retval VMK_OK The message was logged or filtered out.
- * \retval VMK_BAD_PARAM An argument is invalid.
+ * \retval VMK_BAD_PARAM handle or fmt is NULL.
+ * \retval VMK_INVALID_HANDLE handle is not a registered component (also a
+ *     dead-handle report).
  */
 VMK_ReturnStatus
 vmk_vLogLevel(
@@ -375,6 +400,7 @@ vmk_vLogLevel(
  * \param[in] ap Arguments for fmt.
  *
  * \retval VMK_OK The message was logged.
+ * \retval VMK_BAD_PARAM fmt is NULL.
  */
 VMK_ReturnStatus
 vmk_vLogNoLevel(

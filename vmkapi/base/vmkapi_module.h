@@ -18,7 +18,7 @@
  * \{
  */
 
-/** \brief Vmkernel module id. */
+/** \brief Module ID of the kernel itself. */
 #define VMK_VMKERNEL_MODULE_ID 0
 
 /**
@@ -144,16 +144,17 @@
 #define VMK_VERSION_INFO(text) __VMK_VERSION_INFO(text)
 
 /**
- * \brief Description of a mod info stack.
+ * \brief One entry of a world's module stack: records that the world has
+ *        entered a module's code (see VMKAPI_MODULE_CALL).
  */
 typedef struct vmk_ModInfoStack {
-   /** \brief Mod ID. */
+   /** \brief Module being entered. */
    vmk_ModuleID modID;
-   /** \brief Mod fn. */
+   /** \brief Function of that module being called. */
    void *mod_fn;
-   /** \brief Push RA. */
+   /** \brief Return address of the code that pushed the entry. */
    void *pushRA;
-   /** \brief Old stack. */
+   /** \brief Entry below this one, restored by vmk_ModulePopId(). */
    struct vmk_ModInfoStack *oldStack;
 } vmk_ModInfoStack;
 
@@ -162,11 +163,12 @@ typedef struct vmk_ModInfoStack {
  *
  * \note This function will not block.
  *
- * \param[in] module Module.
+ * \param[in] module ID of the module.
  *
  * \retval VMK_OK The use count is lowered.
  * \retval VMK_NOT_FOUND No module has that ID.
- * \retval VMK_MODULE_NOT_LOADED The module is not loaded.
+ * \retval VMK_MODULE_NOT_LOADED The module is being unloaded.
+ * \retval VMK_BAD_PARAM The use count is already zero (also a misuse report).
  */
 VMK_ReturnStatus
 vmk_ModuleDecUseCount(
@@ -177,7 +179,7 @@ vmk_ModuleDecUseCount(
  *
  * \note This function will not block.
  *
- * \param[in] module Module.
+ * \param[in] module ID of the module.
  *
  * \return The debug ID (in vmkemu, the module ID).
  */
@@ -190,7 +192,7 @@ vmk_ModuleGetDebugID(
  *
  * \note This function will not block.
  *
- * \param[in] module Module.
+ * \param[in] module ID of the module.
  *
  * \return The heap, or VMK_INVALID_HEAP_ID if none is set.
  */
@@ -216,7 +218,7 @@ vmk_ModuleGetID(
  *
  * \note This function will not block.
  *
- * \param[in] module Module.
+ * \param[in] module ID of the module.
  * \param[out] moduleName Buffer that receives the name.
  * \param[in] len Size of the buffer in bytes.
  *
@@ -235,7 +237,7 @@ vmk_ModuleGetName(
  *
  * \note This function will not block.
  *
- * \param[in] module Module.
+ * \param[in] module ID of the module.
  *
  * \retval VMK_OK The use count is raised.
  * \retval VMK_NOT_FOUND No module has that ID.
@@ -264,7 +266,8 @@ vmk_ModulePopId(void);
  * \param[in] modStack Caller-provided stack entry.
  *
  * \retval VMK_OK The entry is pushed.
- * \retval VMK_MODULE_NOT_LOADED The module is not loaded.
+ * \retval VMK_BAD_PARAM modStack is NULL.
+ * \retval VMK_MODULE_NOT_LOADED No module has that ID.
  */
 VMK_ReturnStatus
 vmk_ModulePushId(
@@ -283,8 +286,17 @@ vmk_ModulePushId(
  *
  * \retval VMK_OK The module is registered.
  * \retval VMK_BAD_PARAM id is NULL.
+ * \retval VMK_VERSION_MISMATCH_MAJOR The module was built for another major
+ *     vmkapi revision.
+ * \retval VMK_VERSION_MISMATCH_MINOR The module was built for a newer minor
+ *     vmkapi revision than this one.
  * \retval VMK_EXISTS The module is already registered.
- * \retval VMK_NOT_SUPPORTED The revision is not compatible with this API.
+ * \retval VMK_NO_MEMORY No memory or module ID is left for the module.
+ * \retval VMK_FAILURE The vmkemu runtime is not running (before EmuCtl_Init()
+ *     or after EmuCtl_Shutdown()).
+ *
+ * \note Outside a module that vmkemu's loader runs, each call registers a new
+ *     module named "module-N".
  */
 VMK_ReturnStatus
 vmk_ModuleRegister(
@@ -296,7 +308,7 @@ vmk_ModuleRegister(
  *
  * \note This function will not block.
  *
- * \param[in] module Module.
+ * \param[in] module ID of the module.
  * \param[in] heap Heap to use.
  */
 void
@@ -322,8 +334,10 @@ vmk_ModuleStackTop(void);
  * \param[in] id Module ID from vmk_ModuleRegister().
  *
  * \retval VMK_OK The module is unregistered.
- * \retval VMK_NOT_FOUND No module has that ID.
- * \retval VMK_BUSY Other modules still use it.
+ * \retval VMK_INVALID_MODULE No registered module has that ID.
+ * \retval VMK_NO_PERMISSION id is VMK_VMKERNEL_MODULE_ID; the kernel cannot
+ *     be unregistered.
+ * \retval VMK_BUSY The module's use count is not zero.
  */
 VMK_ReturnStatus
 vmk_ModuleUnregister(

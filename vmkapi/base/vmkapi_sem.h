@@ -22,25 +22,28 @@ struct vmk_SemaphoreInt;
 /** \brief Opaque object behind a handle (its layout is private to the runtime). */
 struct vmk_SemaphoreRWInt;
 
-/** \brief Handle to a semaphore. */
+/** \brief Handle of a counting or binary semaphore. */
 typedef struct vmk_SemaphoreInt *vmk_Semaphore;
 
-/** \brief Handle to a semaphore RW. */
+/** \brief Handle of a reader-writer semaphore. */
 typedef struct vmk_SemaphoreRWInt *vmk_SemaphoreRW;
 
 /**
  * \brief Create a binary semaphore (a sleeping mutex) that starts unlocked.
  *
- * \note This function will not block.
+ * \note This function may block (it allocates); vmkemu reports a call made
+ *     where blocking is not allowed.
  *
  * \param[out] sema Semaphore to initialize.
  * \param[in] moduleID Module that owns it.
  * \param[in] name Name for debugging.
  *
  * \retval VMK_OK The semaphore is ready.
- * \retval VMK_BAD_PARAM sema or name is NULL.
+ * \retval VMK_BAD_PARAM sema is NULL.
  * \retval VMK_NO_MEMORY Not enough memory for the semaphore.
- * \retval VMK_NO_MODULE_HEAP The module has no heap.
+ *
+ * \note vmkemu allocates semaphores itself, so a module without a heap can
+ *     create them too.
  */
 VMK_ReturnStatus
 vmk_BinarySemaCreate(
@@ -53,7 +56,7 @@ vmk_BinarySemaCreate(
  *
  * \note This function will not block.
  *
- * \param[in,out] sema Semaphore.
+ * \param[in,out] sema Semaphore to check.
  */
 void
 vmk_RWSemaAssertHasReadersInt(
@@ -64,7 +67,7 @@ vmk_RWSemaAssertHasReadersInt(
  *
  * \note This function will not block.
  *
- * \param[in,out] sema Semaphore.
+ * \param[in,out] sema Semaphore to check.
  */
 void
 vmk_RWSemaAssertHasReadersWriterInt(
@@ -75,7 +78,7 @@ vmk_RWSemaAssertHasReadersWriterInt(
  *
  * \note This function will not block.
  *
- * \param[in,out] sema Semaphore.
+ * \param[in,out] sema Semaphore to check.
  */
 void
 vmk_RWSemaAssertHasWriterInt(
@@ -84,16 +87,19 @@ vmk_RWSemaAssertHasWriterInt(
 /**
  * \brief Create a reader-writer semaphore.
  *
- * \note This function will not block.
+ * \note This function may block (it allocates); vmkemu reports a call made
+ *     where blocking is not allowed.
  *
  * \param[out] sema Semaphore to initialize.
  * \param[in] moduleID Module that owns it.
  * \param[in] name Name for debugging.
  *
  * \retval VMK_OK The semaphore is ready.
- * \retval VMK_BAD_PARAM sema or name is NULL.
+ * \retval VMK_BAD_PARAM sema is NULL.
  * \retval VMK_NO_MEMORY Not enough memory for the semaphore.
- * \retval VMK_NO_MODULE_HEAP The module has no heap.
+ *
+ * \note vmkemu allocates semaphores itself, so a module without a heap can
+ *     create them too.
  */
 VMK_ReturnStatus
 vmk_RWSemaCreate(
@@ -106,7 +112,7 @@ vmk_RWSemaCreate(
  *
  * \note This function will not block.
  *
- * \param[in] sema Semaphore.
+ * \param[in] sema Semaphore to operate on.
  */
 void
 vmk_RWSemaDestroy(
@@ -129,7 +135,7 @@ vmk_RWSemaDowngradeToRead(
  *
  * \note This function may block.
  *
- * \param[in] sema Semaphore.
+ * \param[in] sema Semaphore to operate on.
  */
 void
 vmk_RWSemaReadLock(
@@ -140,7 +146,7 @@ vmk_RWSemaReadLock(
  *
  * \note This function will not block.
  *
- * \param[in] sema Semaphore.
+ * \param[in] sema Semaphore to operate on.
  */
 void
 vmk_RWSemaReadUnlock(
@@ -151,10 +157,12 @@ vmk_RWSemaReadUnlock(
  *
  * \note This function will not block.
  *
- * \param[in] sema Semaphore.
+ * \param[in] sema Semaphore to operate on.
  *
  * \retval VMK_OK Read access is held.
- * \retval VMK_WOULD_BLOCK A writer holds or waits for it.
+ * \retval VMK_BUSY A writer holds or waits for it.
+ * \retval VMK_BAD_PARAM sema is not a live reader-writer semaphore (also a
+ *     dead-handle report).
  */
 VMK_ReturnStatus
 vmk_RWSemaTryReadLock(
@@ -168,7 +176,9 @@ vmk_RWSemaTryReadLock(
  * \param[in] sema Semaphore held for reading by the caller.
  *
  * \retval VMK_OK The caller now holds it for writing.
- * \retval VMK_BUSY Other readers hold it.
+ * \retval VMK_BUSY Other readers hold it, or another reader is upgrading.
+ * \retval VMK_BAD_PARAM sema is not a live reader-writer semaphore, or it has
+ *     no reader (each also a report).
  */
 VMK_ReturnStatus
 vmk_RWSemaTryUpgradeFromRead(
@@ -184,6 +194,8 @@ vmk_RWSemaTryUpgradeFromRead(
  * \retval VMK_OK The caller now holds it for writing.
  * \retval VMK_BUSY Another reader is already upgrading; the caller still holds
  *     it for reading.
+ * \retval VMK_BAD_PARAM sema is not a live reader-writer semaphore, or it has
+ *     no reader (each also a report).
  */
 VMK_ReturnStatus
 vmk_RWSemaUpgradeFromRead(
@@ -195,7 +207,7 @@ vmk_RWSemaUpgradeFromRead(
  *
  * \note This function may block.
  *
- * \param[in] sema Semaphore.
+ * \param[in] sema Semaphore to operate on.
  */
 void
 vmk_RWSemaWriteLock(
@@ -206,7 +218,7 @@ vmk_RWSemaWriteLock(
  *
  * \note This function will not block.
  *
- * \param[in] sema Semaphore.
+ * \param[in] sema Semaphore to operate on.
  */
 void
 vmk_RWSemaWriteUnlock(
@@ -217,8 +229,9 @@ vmk_RWSemaWriteUnlock(
  *
  * \note This function will not block.
  *
- * \param[in,out] sema Semaphore.
- * \param[in] locked Locked.
+ * \param[in,out] sema Semaphore to check.
+ * \param[in] locked VMK_TRUE to check that it is held (count zero), VMK_FALSE
+ *     to check that it is free.
  */
 void
 vmk_SemaAssertHasState(
@@ -228,7 +241,8 @@ vmk_SemaAssertHasState(
 /**
  * \brief Create a counting semaphore.
  *
- * \note This function will not block.
+ * \note This function may block (it allocates); vmkemu reports a call made
+ *     where blocking is not allowed.
  *
  * \param[out] sema Semaphore to initialize.
  * \param[in] moduleID Module that owns it.
@@ -236,9 +250,11 @@ vmk_SemaAssertHasState(
  * \param[in] value Initial count.
  *
  * \retval VMK_OK The semaphore is ready.
- * \retval VMK_BAD_PARAM sema or name is NULL.
+ * \retval VMK_BAD_PARAM sema is NULL or value is negative.
  * \retval VMK_NO_MEMORY Not enough memory for the semaphore.
- * \retval VMK_NO_MODULE_HEAP The module has no heap.
+ *
+ * \note vmkemu allocates semaphores itself, so a module without a heap can
+ *     create them too.
  */
 VMK_ReturnStatus
 vmk_SemaCreate(
@@ -252,7 +268,7 @@ vmk_SemaCreate(
  *
  * \note This function will not block.
  *
- * \param[in] sema Semaphore.
+ * \param[in] sema Semaphore to operate on.
  */
 void
 vmk_SemaDestroy(
@@ -263,7 +279,7 @@ vmk_SemaDestroy(
  *
  * \note This function may block.
  *
- * \param[in] sema Semaphore.
+ * \param[in] sema Semaphore to operate on.
  */
 void
 vmk_SemaLock(
@@ -274,10 +290,12 @@ vmk_SemaLock(
  *
  * \note This function will not block.
  *
- * \param[in] sema Semaphore.
+ * \param[in] sema Semaphore to operate on.
  *
  * \retval VMK_OK The semaphore was decremented.
  * \retval VMK_BUSY Its count is zero.
+ * \retval VMK_BAD_PARAM sema is not a live semaphore (also a dead-handle
+ *     report).
  */
 VMK_ReturnStatus
 vmk_SemaTryLock(
@@ -288,7 +306,7 @@ vmk_SemaTryLock(
  *
  * \note This function will not block.
  *
- * \param[in] sema Semaphore.
+ * \param[in] sema Semaphore to operate on.
  */
 void
 vmk_SemaUnlock(
@@ -299,7 +317,7 @@ vmk_SemaUnlock(
  *
  * \note This function will not block.
  *
- * \param[in] sema Semaphore.
+ * \param[in] sema Semaphore to operate on.
  */
 static VMK_ALWAYS_INLINE void
 vmk_RWSemaAssertHasReaders(
@@ -317,7 +335,7 @@ vmk_RWSemaAssertHasReaders(
  *
  * \note This function will not block.
  *
- * \param[in] sema Semaphore.
+ * \param[in] sema Semaphore to operate on.
  */
 static VMK_ALWAYS_INLINE void
 vmk_RWSemaAssertHasReadersWriter(
@@ -335,7 +353,7 @@ vmk_RWSemaAssertHasReadersWriter(
  *
  * \note This function will not block.
  *
- * \param[in] sema Semaphore.
+ * \param[in] sema Semaphore to operate on.
  */
 static VMK_ALWAYS_INLINE void
 vmk_RWSemaAssertHasWriter(
@@ -353,7 +371,7 @@ vmk_RWSemaAssertHasWriter(
  *
  * \note This function will not block.
  *
- * \param[in] sema Semaphore.
+ * \param[in] sema Semaphore to operate on.
  */
 static VMK_ALWAYS_INLINE void
 vmk_SemaAssertIsLocked(
@@ -371,7 +389,7 @@ vmk_SemaAssertIsLocked(
  *
  * \note This function will not block.
  *
- * \param[in] sema Semaphore.
+ * \param[in] sema Semaphore to operate on.
  */
 static VMK_ALWAYS_INLINE void
 vmk_SemaAssertIsUnlocked(

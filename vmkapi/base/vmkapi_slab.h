@@ -31,21 +31,32 @@ struct vmk_SlabIDInt;
  */
 #define VMK_SLAB_MAX_UNLIMITED ((vmk_ByteCountSmall)-1)
 
-/** \brief Callback type: slab item constructor. */
+/**
+ * \brief Prepares one object when the slab first sets up its memory.
+ *
+ * Arguments: the object, the object size, the constructorArg cookie and a
+ * flags word (always 0 in vmkemu). Returning anything but VMK_OK fails the
+ * allocation that needed the new memory.
+ */
 typedef VMK_ReturnStatus (*vmk_SlabItemConstructor)(void *, vmk_ByteCountSmall, vmk_AddrCookie, int);
 
-/** \brief Callback type: slab item destructor. */
+/**
+ * \brief Undoes the constructor on one free object before its memory is
+ *        given back.
+ *
+ * Arguments: the object, the object size and the constructorArg cookie.
+ */
 typedef void (*vmk_SlabItemDestructor)(void *, vmk_ByteCountSmall, vmk_AddrCookie);
 
 /**
- * \brief Values of slab type.
+ * \brief Where a slab's memory comes from.
  */
 typedef enum vmk_SlabType {
-   /** \brief Simple. */
+   /** \brief Any kernel memory; no physical constraints. */
    VMK_SLAB_TYPE_SIMPLE = 0,
-   /** \brief Custom. */
+   /** \brief Memory meeting the constraints in typeSpecific.custom. */
    VMK_SLAB_TYPE_CUSTOM = 1,
-   /** \brief Mempool. */
+   /** \brief Pages charged to the pool in typeSpecific.memPool. */
    VMK_SLAB_TYPE_MEMPOOL = 2,
 } vmk_SlabType;
 
@@ -53,93 +64,98 @@ typedef enum vmk_SlabType {
  * \brief Properties for creating a slab.
  */
 typedef struct vmk_SlabCreateProps {
-   /** \brief Type. */
+   /** \brief Memory source; selects which member of typeSpecific applies. */
    vmk_SlabType type;
-   /** \brief Name. */
+   /** \brief Name of the slab, used in statistics and reports. */
    vmk_Name name;
-   /** \brief Module. */
+   /** \brief Module that owns the slab. */
    vmk_ModuleID module;
-   /** \brief Obj size. */
+   /** \brief Size of one object in bytes. */
    vmk_ByteCountSmall objSize;
-   /** \brief Alignment. */
+   /** \brief Alignment of every object in bytes (a power of two). */
    vmk_ByteCountSmall alignment;
-   /** \brief Constructor. */
+   /** \brief Run once per object when its memory is set up; may be NULL. */
    vmk_SlabItemConstructor constructor;
-   /** \brief Destructor. */
+   /** \brief Run once per object before its memory is released; may be NULL. */
    vmk_SlabItemDestructor destructor;
-   /** \brief Constructor arg. */
+   /** \brief Cookie passed to the constructor and the destructor. */
    vmk_AddrCookie constructorArg;
-   /** \brief Ctrl offset. */
+   /**
+    * \brief Offset inside an object where the slab may keep its free-list
+    *        link while the object is free (vmk_SlabControlSize() bytes);
+    *        0 places the link after the object.
+    */
    vmk_ByteCountSmall ctrlOffset;
-   /** \brief Min obj. */
+   /** \brief Objects allocated at creation and kept for the slab's life. */
    vmk_uint32 minObj;
-   /** \brief Max obj. */
+   /** \brief Most objects allocated at once, or VMK_SLAB_MAX_UNLIMITED. */
    vmk_uint32 maxObj;
-   /** \brief Creation timeout MS. */
+   /** \brief Longest wait in milliseconds for the minObj objects' memory. */
    vmk_uint32 creationTimeoutMS;
-   /** \brief Type specific. */
+   /** \brief Settings that depend on type. */
    union {
-      /** \brief Custom. */
+      /** \brief Settings for VMK_SLAB_TYPE_CUSTOM. */
       struct {
-         /** \brief Phys contiguity. */
+         /** \brief Whether an object's pages must be physically contiguous. */
          vmk_MemPhysContiguity physContiguity;
-         /** \brief Phys range. */
+         /** \brief Physical address range the memory must lie in. */
          vmk_MemPhysAddrConstraint physRange;
       } custom;
-      /** \brief Mem pool. */
+      /** \brief Settings for VMK_SLAB_TYPE_MEMPOOL. */
       struct {
-         /** \brief Phys contiguity. */
+         /** \brief Whether an object's pages must be physically contiguous. */
          vmk_MemPhysContiguity physContiguity;
-         /** \brief Phys range. */
+         /** \brief Physical address range the memory must lie in. */
          vmk_MemPhysAddrConstraint physRange;
-         /** \brief Mem pool. */
+         /** \brief Memory pool the slab's pages are charged to. */
          vmk_MemPool memPool;
       } memPool;
    } typeSpecific;
 } vmk_SlabCreateProps;
 
 /**
- * \brief Properties reported for a slab.
+ * \brief Properties of an existing slab, as vmk_SlabGetProperties() reports
+ *        them.
  */
 typedef struct vmk_SlabGetProps {
-   /** \brief Name. */
+   /** \brief Name given at creation. */
    vmk_Name name;
-   /** \brief Module. */
+   /** \brief Module that owns the slab. */
    vmk_ModuleID module;
-   /** \brief Obj size. */
+   /** \brief Size of one object in bytes. */
    vmk_ByteCountSmall objSize;
-   /** \brief Alignment. */
+   /** \brief Alignment of every object in bytes. */
    vmk_ByteCountSmall alignment;
-   /** \brief Constructor. */
+   /** \brief Constructor given at creation, or NULL. */
    vmk_SlabItemConstructor constructor;
-   /** \brief Destructor. */
+   /** \brief Destructor given at creation, or NULL. */
    vmk_SlabItemDestructor destructor;
-   /** \brief Constructor arg. */
+   /** \brief Cookie given to the constructor and the destructor. */
    vmk_AddrCookie constructorArg;
-   /** \brief Ctrl offset. */
+   /** \brief Control-data offset given at creation (0: after the object). */
    vmk_ByteCountSmall ctrlOffset;
-   /** \brief Min obj. */
+   /** \brief Objects kept allocated for the slab's life. */
    vmk_uint32 minObj;
-   /** \brief Max obj. */
+   /** \brief Most objects allocated at once, or VMK_SLAB_MAX_UNLIMITED. */
    vmk_uint32 maxObj;
-   /** \brief Phys contiguity. */
+   /** \brief Contiguity requirement (any contiguity for a simple slab). */
    vmk_MemPhysContiguity physContiguity;
-   /** \brief Phys range. */
+   /** \brief Physical address range (any for a simple slab). */
    vmk_MemPhysAddrConstraint physRange;
-   /** \brief Mem pool. */
+   /** \brief Backing memory pool, or VMK_MEMPOOL_INVALID if none was given. */
    vmk_MemPool memPool;
 } vmk_SlabGetProps;
 
-/** \brief Handle to a slab ID. */
+/** \brief Handle of a slab cache. */
 typedef struct vmk_SlabIDInt *vmk_SlabID;
 
 /**
- * \brief Description of a slab mem size.
+ * \brief Memory, in pages, that a slab with given properties uses.
  */
 typedef struct vmk_SlabMemSize {
-   /** \brief Min pages. */
+   /** \brief Pages held at least (those of the minObj objects). */
    vmk_uint32 minPages;
-   /** \brief Max pages. */
+   /** \brief Pages the slab can grow to (those of maxObj objects). */
    vmk_uint32 maxPages;
 } vmk_SlabMemSize;
 
@@ -200,9 +216,13 @@ vmk_SlabControlSize(void);
  * \param[out] cache Where the handle of the new cache is stored.
  *
  * \retval VMK_OK The cache exists and *cache is set.
- * \retval VMK_BAD_PARAM props or cache is NULL, the type is unknown, minObj >
- *     maxObj, the alignment is not a power of two or the object is too large.
- * \retval VMK_NO_MEMORY The minObj objects could not be allocated.
+ * \retval VMK_BAD_PARAM props or cache is NULL, the type, contiguity or range
+ *     is unknown, the name is not terminated, maxObj is 0 or below minObj,
+ *     the alignment is not a power of two up to a page, the object is empty
+ *     or too large, the control data does not fit at ctrlOffset, or (memory
+ *     pool slabs) memPool is not a live leaf pool.
+ * \retval VMK_NO_MEMORY The minObj objects could not be allocated or a
+ *     constructor failed for one of them.
  * \retval VMK_TIMEOUT creationTimeoutMS passed before the minObj objects were
  *     allocated.
  */
@@ -216,13 +236,15 @@ vmk_SlabCreate(
  *
  * \note This function may block.
  * \note Destroying a cache with live objects is reported as a leak by vmkemu,
- *     naming the allocation sites when the audit option is on.
+ *     naming the allocation sites when the audit option is on; the cache is
+ *     destroyed anyway and VMK_OK returned. Destroying it twice is a
+ *     dead-handle report.
  *
- * \param[in] cache Cache to destroy; every object must have been freed.
+ * \param[in] cache Cache to destroy; every object should have been freed.
  *
  * \retval VMK_OK The cache is gone.
- * \retval VMK_BAD_PARAM cache is NULL.
- * \retval VMK_BUSY Objects are still allocated from the cache.
+ * \retval VMK_BAD_PARAM cache is VMK_INVALID_SLAB_ID.
+ * \retval VMK_INVALID_HANDLE cache is already destroyed or not a slab.
  */
 VMK_ReturnStatus
 vmk_SlabDestroy(
@@ -265,7 +287,9 @@ vmk_SlabGetMaxObjectSize(
  * \param[out] size Receives the minimum and maximum number of pages.
  *
  * \retval VMK_OK *size is filled in.
- * \retval VMK_BAD_PARAM The properties are invalid or an argument is NULL.
+ * \retval VMK_BAD_PARAM An argument is NULL or the properties are invalid;
+ *     in vmkemu also when maxObj is VMK_SLAB_MAX_UNLIMITED for a slab that is
+ *     not a memory-pool slab.
  */
 VMK_ReturnStatus
 vmk_SlabGetMemSize(
@@ -281,7 +305,8 @@ vmk_SlabGetMemSize(
  * \param[out] props Receives the properties.
  *
  * \retval VMK_OK *props is filled in.
- * \retval VMK_BAD_PARAM slab or props is NULL.
+ * \retval VMK_NOT_FOUND slab is not a live slab cache.
+ * \retval VMK_BAD_PARAM props is NULL.
  */
 VMK_ReturnStatus
 vmk_SlabGetProperties(

@@ -23,10 +23,10 @@ struct vmk_TimerInt;
 /** \brief Opaque object behind a handle (its layout is private to the runtime). */
 struct vmk_TimerQueueInt;
 
-/** \brief Timer attr none. */
+/** \brief Timer attribute value: a one-shot timer. */
 #define VMK_TIMER_ATTR_NONE 0
 
-/** \brief Timer queue attr none. */
+/** \brief Timer queue attribute value: no special behaviour. */
 #define VMK_TIMER_QUEUE_ATTR_NONE 0
 
 /**
@@ -71,7 +71,8 @@ struct vmk_TimerQueueInt;
 #define VMK_TIMER_DEFAULT_TOLERANCE (-1)
 
 /**
- * \brief Timer queue attribute: fire with low latency.
+ * \brief Timer queue attribute: fire with low latency (accepted and ignored
+ *        by vmkemu).
  */
 #define VMK_TIMER_QUEUE_ATTR_LOW_LATENCY (1 << 0)
 
@@ -86,57 +87,59 @@ struct vmk_TimerQueueInt;
 #define VMK_USEC_PER_SEC VMK_CONST64(1000000)
 
 /**
- * \brief Description of a time val.
+ * \brief A point in time or a duration, split into seconds and microseconds.
  */
 typedef struct {
-   /** \brief Sec. */
+   /** \brief Whole seconds. */
    vmk_int64 sec;
-   /** \brief Usec. */
+   /** \brief Microseconds beyond sec (0 to 999999). */
    vmk_int64 usec;
 } vmk_TimeVal;
 
-/** \brief Handle to a timer. */
+/** \brief Handle of a scheduled timer. */
 typedef struct vmk_TimerInt *vmk_Timer;
 
-/** \brief Timer attributes. */
+/** \brief Timer attribute bits (VMK_TIMER_ATTR_*). */
 typedef vmk_uint64 vmk_TimerAttributes;
 
-/** \brief Timer cookie. */
+/** \brief Value handed to a timer callback. */
 typedef vmk_AddrCookie vmk_TimerCookie;
 
-/** \brief Callback type: timer callback. */
+/** \brief Function a timer calls when it fires; gets the timer's cookie. */
 typedef void (*vmk_TimerCallback)(vmk_TimerCookie);
 
-/** \brief Timer cycles. */
+/** \brief A point in time, counted in timer cycles since boot. */
 typedef vmk_uint64 vmk_TimerCycles;
 
-/** \brief Handle to a timer queue. */
+/** \brief Handle of a timer queue. */
 typedef struct vmk_TimerQueueInt *vmk_TimerQueue;
 
-/** \brief Timer queue attributes. */
+/** \brief Timer queue attribute bits (VMK_TIMER_QUEUE_ATTR_*). */
 typedef vmk_uint64 vmk_TimerQueueAttributes;
 
 /**
- * \brief Properties of a timer queue.
+ * \brief Properties for creating a timer queue.
  */
 typedef struct {
-   /** \brief Name. */
+   /** \brief Name of the queue, used in reports. */
    vmk_Name name;
-   /** \brief Module ID. */
+   /** \brief Module that owns the queue. */
    vmk_ModuleID moduleID;
-   /** \brief Heap ID. */
+   /** \brief Heap the queue is allocated from. */
    vmk_HeapID heapID;
-   /** \brief Attribs. */
+   /** \brief Queue attributes (VMK_TIMER_QUEUE_ATTR_*). */
    vmk_TimerQueueAttributes attribs;
 } vmk_TimerQueueProps;
 
-/** \brief Timer rel cycles. */
+/** \brief A signed time difference in timer cycles. */
 typedef vmk_int64 vmk_TimerRelCycles;
 
 /**
  * \brief Busy-wait for at least a given time.
  *
  * \note This function will not block; it spins.
+ * \note With the manual test clock, vmkemu moves the clock forward by uSecs
+ *     instead of spinning; timers falling due fire at the next clock advance.
  *
  * \param[in] uSecs Microseconds to spin.
  */
@@ -188,8 +191,10 @@ vmk_GetUptime(
  * \param[in] timer Timer to cancel.
  * \param[in] wait VMK_TRUE to wait for a callback that is running to finish.
  *
- * \retval VMK_OK The timer was pending and is cancelled.
+ * \retval VMK_OK The timer was pending and is cancelled, or it is a periodic
+ *     timer whose callback is running and it will not fire again.
  * \retval VMK_NOT_FOUND The timer had already fired or was cancelled.
+ * \retval VMK_BAD_PARAM timer is VMK_INVALID_TIMER.
  */
 VMK_ReturnStatus
 vmk_TimerCancel(
@@ -211,7 +216,7 @@ vmk_TimerCyclesPerSecond(void);
  *
  * \note This function will not block.
  *
- * \param[in] timer Timer.
+ * \param[in] timer Timer to ask about.
  *
  * \return VMK_TRUE if the timer is pending, else VMK_FALSE.
  */
@@ -254,8 +259,8 @@ vmk_TimerNSToTC(
  * \param[out] queue Receives the handle of the new queue.
  *
  * \retval VMK_OK The queue exists and *queue is set.
- * \retval VMK_BAD_PARAM An argument is invalid.
- * \retval VMK_NO_RESOURCES Not enough memory or worlds for the queue.
+ * \retval VMK_BAD_PARAM props or queue is NULL.
+ * \retval VMK_NO_MEMORY Not enough memory for the queue.
  */
 VMK_ReturnStatus
 vmk_TimerQueueCreate(
@@ -263,14 +268,17 @@ vmk_TimerQueueCreate(
    vmk_TimerQueue *queue);
 
 /**
- * \brief Destroy a timer queue, cancelling its pending timers.
+ * \brief Destroy a timer queue that has no pending timers.
  *
  * \note This function may block.
  *
  * \param[in] queue Queue to destroy.
  *
  * \retval VMK_OK The queue is gone.
- * \retval VMK_BAD_PARAM queue is invalid.
+ * \retval VMK_BAD_PARAM queue is not a live timer queue.
+ * \retval VMK_INVALID_HANDLE queue is the system's default queue, which cannot
+ *     be destroyed.
+ * \retval VMK_BUSY Timers are still pending on the queue; it is kept.
  */
 VMK_ReturnStatus
 vmk_TimerQueueDestroy(
@@ -280,21 +288,28 @@ vmk_TimerQueueDestroy(
  * \brief Arm a one-shot or periodic timer.
  *
  * \note This function will not block.
+ * \note vmkemu runs every callback, one at a time and in deadline order, in
+ *     one timer world shared by all queues; with the manual test clock,
+ *     timers fire only when the test advances the clock
+ *     (EmuCtl_ClockAdvance()).
  *
- * \param[in] queue Queue that runs the callback (VMK_TIMER_QUEUE_INVALID for the
+ * \param[in] queue Queue that runs the callback (VMK_INVALID_TIMER_QUEUE for the
  *     system queue).
  * \param[in] callback Function to call when the timer fires.
  * \param[in] data Argument for the callback.
  * \param[in] timeoutUS Delay before the first call, in microseconds.
- * \param[in] toleranceUS How late the call may be, in microseconds.
+ * \param[in] toleranceUS How late the call may be, in microseconds (ignored
+ *     by vmkemu).
  * \param[in] attributes VMK_TIMER_ATTR_NONE or VMK_TIMER_ATTR_PERIODIC.
  * \param[in] lockDomain Lock domain of the callback, or VMK_LOCKDOMAIN_INVALID.
  * \param[in] lockRank Lock rank of the callback, or VMK_SPINLOCK_UNRANKED.
  * \param[out] timer Receives the handle of the timer.
  *
  * \retval VMK_OK The timer is armed and *timer is set.
- * \retval VMK_BAD_PARAM An argument is invalid.
- * \retval VMK_NO_RESOURCES No timer could be allocated.
+ * \retval VMK_BAD_PARAM callback or timer is NULL, timeoutUS is negative (or 0
+ *     for a periodic timer), an attribute is unknown, or the queue or lock
+ *     domain is not live.
+ * \retval VMK_NO_MEMORY No timer could be allocated.
  */
 VMK_ReturnStatus
 vmk_TimerSchedule(
@@ -314,12 +329,13 @@ vmk_TimerSchedule(
  * \note This function will not block.
  *
  * \param[in] moduleID Module charged for the timer.
- * \param[in] queue Queue that runs the callback (VMK_TIMER_QUEUE_INVALID for the
+ * \param[in] queue Queue that runs the callback (VMK_INVALID_TIMER_QUEUE for the
  *     system queue).
  * \param[in] callback Function to call when the timer fires.
  * \param[in] data Argument for the callback.
  * \param[in] timeoutUS Delay before the first call, in microseconds.
- * \param[in] toleranceUS How late the call may be, in microseconds.
+ * \param[in] toleranceUS How late the call may be, in microseconds (ignored
+ *     by vmkemu).
  * \param[in] attributes VMK_TIMER_ATTR_NONE or VMK_TIMER_ATTR_PERIODIC.
  * \param[in] lockDomain Lock domain of the callback, or VMK_LOCKDOMAIN_INVALID.
  * \param[in] lockRank Lock rank of the callback, or VMK_SPINLOCK_UNRANKED.
@@ -327,8 +343,10 @@ vmk_TimerSchedule(
  * \param[out] timer Receives the handle of the timer.
  *
  * \retval VMK_OK The timer is armed.
- * \retval VMK_BAD_PARAM An argument is invalid.
- * \retval VMK_NO_RESOURCES No timer could be allocated.
+ * \retval VMK_BAD_PARAM callback or timer is NULL, timeoutUS is negative (or 0
+ *     for a periodic timer), an attribute is unknown, or the queue or lock
+ *     domain is not live.
+ * \retval VMK_NO_MEMORY No timer could be allocated.
  */
 VMK_ReturnStatus
 vmk_TimerScheduleCustom(
@@ -349,7 +367,7 @@ vmk_TimerScheduleCustom(
  *
  * \note This function will not block.
  *
- * \param[in] cycles Timer cycles.
+ * \param[in] cycles Duration in timer cycles.
  *
  * \return The same duration in milliseconds, rounded down.
  */
@@ -362,7 +380,7 @@ vmk_TimerTCToMS(
  *
  * \note This function will not block.
  *
- * \param[in] cycles Timer cycles.
+ * \param[in] cycles Duration in timer cycles.
  *
  * \return The same duration in nanoseconds, rounded down.
  */
@@ -375,7 +393,7 @@ vmk_TimerTCToNS(
  *
  * \note This function will not block.
  *
- * \param[in] cycles Timer cycles.
+ * \param[in] cycles Duration in timer cycles.
  *
  * \return The same duration in microseconds, rounded down.
  */
@@ -427,7 +445,7 @@ vmk_TimerUnsignedNSToTC(
  *
  * \note This function will not block.
  *
- * \param[in] cycles Timer cycles.
+ * \param[in] cycles Duration in timer cycles.
  *
  * \return The same duration in milliseconds, rounded down.
  */
@@ -440,7 +458,7 @@ vmk_TimerUnsignedTCToMS(
  *
  * \note This function will not block.
  *
- * \param[in] cycles Timer cycles.
+ * \param[in] cycles Duration in timer cycles.
  *
  * \return The same duration in nanoseconds, rounded down.
  */
@@ -453,7 +471,7 @@ vmk_TimerUnsignedTCToNS(
  *
  * \note This function will not block.
  *
- * \param[in] cycles Timer cycles.
+ * \param[in] cycles Duration in timer cycles.
  *
  * \return The same duration in microseconds, rounded down.
  */

@@ -33,40 +33,42 @@
  */
 #define VMK_INVALID_WORLD_ID ((vmk_WorldID)0)
 
-/** \brief World event id. */
+/** \brief Value worlds wait on and are woken by; any agreed value, often an
+ *         address. */
 typedef vmk_VA vmk_WorldEventID;
 
 /** \brief Identifier of a world. */
 typedef vmk_int32 vmk_WorldID;
 
 /**
- * \brief Values of world sched class.
+ * \brief Scheduling classes a world can be created in.
  */
 typedef enum {
-   /** \brief Default. */
+   /** \brief Ordinary time-shared scheduling. */
    VMK_WORLD_SCHED_CLASS_DEFAULT = 1,
-   /** \brief Quick. */
+   /** \brief For short-lived work that should get the CPU soon. */
    VMK_WORLD_SCHED_CLASS_QUICK = 100,
 } vmk_WorldSchedClass;
 
-/** \brief Callback type: world start func. */
+/** \brief Function a new world runs, with the data given at creation; the
+ *         world ends when it returns. */
 typedef VMK_ReturnStatus (*vmk_WorldStartFunc)(void *);
 
 /**
- * \brief Properties of a world.
+ * \brief Properties for creating a world.
  */
 typedef struct vmk_WorldProps {
-   /** \brief Name. */
+   /** \brief Name of the world, used in reports. */
    const char *name;
-   /** \brief Module ID. */
+   /** \brief Module that owns the world. */
    vmk_ModuleID moduleID;
-   /** \brief Start function. */
+   /** \brief Function the world runs. */
    vmk_WorldStartFunc startFunction;
-   /** \brief Data. */
+   /** \brief Argument passed to startFunction. */
    void *data;
-   /** \brief Sched class. */
+   /** \brief Scheduling class (vmkemu accepts any and runs a host thread). */
    vmk_WorldSchedClass schedClass;
-   /** \brief Heap ID. */
+   /** \brief Heap the world's kernel structures are allocated from. */
    vmk_HeapID heapID;
 } vmk_WorldProps;
 
@@ -89,10 +91,12 @@ vmk_WorldAssertIsSafeToBlockInt(void);
  * \param[out] worldId Receives the ID of the new world.
  *
  * \retval VMK_OK The world runs and *worldId is set.
- * \retval VMK_BAD_PARAM An argument is NULL or a property is invalid.
- * \retval VMK_NO_MEMORY Not enough memory for the world.
- * \retval VMK_NO_MODULE_HEAP The module has no heap.
- * \retval VMK_DEATH_PENDING The calling world is being killed.
+ * \retval VMK_BAD_PARAM props or props->startFunction is NULL.
+ * \retval VMK_NO_MEMORY Not enough memory, world IDs or host threads for the
+ *     world.
+ * \retval VMK_FAILURE A world-storage constructor failed for the new world.
+ *
+ * \note vmkemu accepts a NULL worldId and does not need the module heap.
  */
 VMK_ReturnStatus
 vmk_WorldCreate(
@@ -104,7 +108,10 @@ vmk_WorldCreate(
  *
  * \note This function will not block.
  *
- * \param[out] alignment Alignment in bytes (a power of two).
+ * \param[out] alignment Receives the alignment in bytes (a power of two);
+ *     may be NULL in vmkemu.
+ *
+ * \return Heap bytes to add per world the module creates.
  */
 vmk_ByteCount
 vmk_WorldCreateAllocSize(
@@ -119,7 +126,7 @@ vmk_WorldCreateAllocSize(
  *     calls.
  *
  * \retval VMK_OK The world is marked for death.
- * \retval VMK_NOT_FOUND No live world has that ID.
+ * \retval VMK_INVALID_WORLD No live world has that ID.
  */
 VMK_ReturnStatus
 vmk_WorldDestroy(
@@ -143,8 +150,9 @@ vmk_WorldExit(
  *
  * \param[in] worldID World to wake.
  *
- * \retval VMK_OK The world was woken (its wait returns VMK_WAIT_INTERRUPTED).
- * \retval VMK_NOT_FOUND No live world has that ID.
+ * \retval VMK_OK The world was woken if it waited (its wait returns
+ *     VMK_WAIT_INTERRUPTED).
+ * \retval VMK_INVALID_WORLD No live world has that ID.
  */
 VMK_ReturnStatus
 vmk_WorldForceWakeup(
@@ -155,10 +163,12 @@ vmk_WorldForceWakeup(
  *
  * \note This function will not block.
  *
- * \param[out] min Min.
- * \param[out] max Max.
+ * \param[out] min Receives the reserved share of a CPU, in percent.
+ * \param[out] max Receives the CPU limit in percent, or
+ *     VMK_CPU_ALLOC_UNLIMITED.
  *
- * \retval VMK_OK Success.
+ * \retval VMK_OK *min and *max are set.
+ * \retval VMK_BAD_PARAM min or max is NULL.
  */
 VMK_ReturnStatus
 vmk_WorldGetCPUMinMax(
@@ -169,6 +179,9 @@ vmk_WorldGetCPUMinMax(
  * \brief Return the cartel (process) ID of the calling world.
  *
  * \note This function will not block.
+ * \note vmkemu has only kernel worlds, which belong to no cartel.
+ *
+ * \return The cartel ID; VMK_INVALID_WORLD_ID in vmkemu.
  */
 vmk_WorldID
 vmk_WorldGetCartelID(void);
@@ -188,7 +201,10 @@ vmk_WorldGetID(void);
  *
  * \note This function will not block.
  *
- * \param[in] worldID World ID.
+ * \param[in] worldID World to ask about.
+ *
+ * \return The cartel ID; VMK_INVALID_WORLD_ID in vmkemu, which has only
+ *     kernel worlds.
  */
 vmk_WorldID
 vmk_WorldIDToCartelID(
@@ -199,14 +215,17 @@ vmk_WorldIDToCartelID(
  *
  * \note This function will not block.
  *
- * \param[in] worldID World ID.
- * \param[in] intrCookie Interrupt cookie.
+ * \param[in] worldID World that handles the interrupt.
+ * \param[in] intrCookie Interrupt to associate with it.
  *
- * \retval VMK_OK Success.
- * \retval VMK_BAD_PARAM An argument is invalid.
- * \retval VMK_LIMIT_EXCEEDED A size or count limit was exceeded.
+ * \retval VMK_OK The association is recorded.
  * \retval VMK_INVALID_WORLD The world ID does not name a live world.
- * \retval VMK_FAILURE Generic failure.
+ * \retval VMK_EXISTS The interrupt is already associated with that world.
+ * \retval VMK_LIMIT_EXCEEDED The world has as many interrupts as vmkemu
+ *     records per world.
+ * \retval VMK_NOT_FOUND The world exited while the call ran.
+ *
+ * \note vmkemu only records the association; it does not affect scheduling.
  */
 VMK_ReturnStatus
 vmk_WorldInterruptSet(
@@ -218,13 +237,13 @@ vmk_WorldInterruptSet(
  *
  * \note This function will not block.
  *
- * \param[in] worldID World ID.
- * \param[in] intrCookie Interrupt cookie.
+ * \param[in] worldID World the interrupt was associated with.
+ * \param[in] intrCookie Interrupt to dissociate.
  *
- * \retval VMK_OK Success.
- * \retval VMK_NOT_FOUND No such object.
+ * \retval VMK_OK The association is removed.
+ * \retval VMK_NOT_FOUND The interrupt is not associated with that world, or
+ *     the world exited while the call ran.
  * \retval VMK_INVALID_WORLD The world ID does not name a live world.
- * \retval VMK_FAILURE Generic failure.
  */
 VMK_ReturnStatus
 vmk_WorldInterruptUnset(
@@ -236,10 +255,15 @@ vmk_WorldInterruptUnset(
  *
  * \note This function may block.
  *
- * \param[in] worldA World ID.
- * \param[in] worldB World ID.
+ * \param[in] worldA World that works for worldB.
+ * \param[in] worldB World it works for.
  *
- * \retval VMK_OK Success.
+ * \retval VMK_OK The relation is recorded.
+ * \retval VMK_BAD_PARAM Either ID does not name a world, or both are the same.
+ * \retval VMK_EXISTS The relation already exists.
+ * \retval VMK_LIMIT_EXCEEDED vmkemu's table of relations is full.
+ *
+ * \note vmkemu only records the relation; it does not affect scheduling.
  */
 VMK_ReturnStatus
 vmk_WorldRelationAdd(
@@ -251,10 +275,12 @@ vmk_WorldRelationAdd(
  *
  * \note This function may block.
  *
- * \param[in] worldA World ID.
- * \param[in] worldB World ID.
+ * \param[in] worldA First world of the relation.
+ * \param[in] worldB Second world of the relation.
  *
- * \retval VMK_OK Success.
+ * \retval VMK_OK The relation is removed.
+ * \retval VMK_BAD_PARAM Either ID does not name a world, or both are the same.
+ * \retval VMK_NOT_FOUND No such relation was added.
  */
 VMK_ReturnStatus
 vmk_WorldRelationRemove(
@@ -266,10 +292,14 @@ vmk_WorldRelationRemove(
  *
  * \note This function will not block.
  *
- * \param[in] min Min.
- * \param[in] max Max.
+ * \param[in] min Share of a CPU to reserve, in percent.
+ * \param[in] max CPU limit in percent, or VMK_CPU_ALLOC_UNLIMITED.
  *
- * \retval VMK_OK Success.
+ * \retval VMK_OK The values are recorded.
+ * \retval VMK_BAD_PARAM min is larger than a limited max.
+ *
+ * \note vmkemu records the values for vmk_WorldGetCPUMinMax() but does not
+ *     enforce them.
  */
 VMK_ReturnStatus
 vmk_WorldSetCPUMinMax(
@@ -307,8 +337,8 @@ vmk_WorldSleep(
  * \param[in] reason Short text saying why the world waits (for debugging).
  *
  * \retval VMK_OK The event was signalled.
- * \retval VMK_BAD_PARAM The lock is not held by the caller or an argument is
- *     invalid.
+ * \retval VMK_BAD_PARAM timeoutMS is VMK_TIMEOUT_NONBLOCKING, or lock is not
+ *     a live exclusive spinlock held by the caller.
  * \retval VMK_TIMEOUT The timeout passed first.
  * \retval VMK_DEATH_PENDING The calling world is being killed.
  * \retval VMK_WAIT_INTERRUPTED The wait was interrupted.
@@ -328,9 +358,11 @@ vmk_WorldWait(
  * \param[in] worldID World to wait for.
  *
  * \retval VMK_OK The world is gone.
- * \retval VMK_NOT_FOUND No world has that ID.
- * \retval VMK_DEATH_PENDING The calling world is being killed.
- * \retval VMK_WAIT_INTERRUPTED The wait was interrupted.
+ * \retval VMK_INVALID_WORLD No world has that ID.
+ * \retval VMK_BAD_PARAM worldID is the calling world.
+ *
+ * \note vmkemu's wait for death cannot be interrupted or cut short by the
+ *     caller's own death.
  */
 VMK_ReturnStatus
 vmk_WorldWaitForDeath(
@@ -356,7 +388,9 @@ vmk_WorldWakeup(
  * \note This function may block.
  *
  * \retval VMK_OK The world ran again.
- * \retval VMK_DEATH_PENDING The calling world is being killed.
+ *
+ * \note vmkemu yields the host thread and always returns VMK_OK, even when the
+ *     calling world is marked for death.
  */
 VMK_ReturnStatus
 vmk_WorldYield(void);
@@ -365,6 +399,8 @@ vmk_WorldYield(void);
  * \brief Maximum number of worlds the system supports.
  *
  * \note This function will not block.
+ *
+ * \return The largest number of worlds that can exist at once.
  */
 vmk_uint32
 vmk_WorldsMax(void);

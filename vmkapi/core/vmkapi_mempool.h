@@ -21,7 +21,7 @@
 /** \brief Opaque object behind a handle (its layout is private to the runtime). */
 struct vmk_MemPoolInt;
 
-/** \brief Mempool no limit. */
+/** \brief Limit value meaning the pool may grow without bound. */
 #define VMK_MEMPOOL_NO_LIMIT 0
 
 /**
@@ -29,73 +29,76 @@ struct vmk_MemPoolInt;
  */
 #define VMK_MEMPOOL_INVALID ((vmk_MemPool)NULL)
 
-/** \brief Handle to a mem pool. */
+/** \brief Handle of a memory pool. */
 typedef struct vmk_MemPoolInt *vmk_MemPool;
 
 /**
- * \brief Properties of a mem pool alloc.
+ * \brief How vmk_MemPoolAlloc() must place the pages it takes.
  */
 typedef struct vmk_MemPoolAllocProps {
-   /** \brief Phys contiguity. */
+   /** \brief Whether the pages must be one contiguous run, single pages, or
+    *        either. */
    vmk_MemPhysContiguity physContiguity;
-   /** \brief Phys range. */
+   /** \brief Physical address range the pages must lie in. */
    vmk_MemPhysAddrConstraint physRange;
-   /** \brief Creation timeout MS. */
+   /** \brief Longest wait in milliseconds for pages to become available. */
    vmk_uint32 creationTimeoutMS;
 } vmk_MemPoolAllocProps;
 
 /**
- * \brief Description of a mem pool alloc request.
+ * \brief A page request for vmk_MemPoolAlloc() and vmk_MemPoolFree().
  */
 typedef struct vmk_MemPoolAllocRequest {
-   /** \brief Num pages. */
+   /** \brief Number of pages wanted. */
    vmk_uint32 numPages;
-   /** \brief Num elements. */
+   /** \brief Number of entries in mpnRanges. */
    vmk_uint32 numElements;
-   /** \brief Mpn ranges. */
+   /** \brief Caller's array that receives the runs of pages allocated. */
    vmk_MpnRange *mpnRanges;
 } vmk_MemPoolAllocRequest;
 
 /**
- * \brief Properties of a mem pool resource.
+ * \brief Reservation and limit of a memory pool, in pages.
  */
 typedef struct vmk_MemPoolResourceProps {
-   /** \brief Reservation. */
+   /** \brief Pages set aside for the pool (taken from its parent). */
    vmk_uint32 reservation;
-   /** \brief Limit. */
+   /** \brief Most pages the pool may use, or VMK_MEMPOOL_NO_LIMIT. */
    vmk_uint32 limit;
 } vmk_MemPoolResourceProps;
 
 /**
- * \brief Values of mem pool type.
+ * \brief Place of a memory pool in the pool tree.
  */
 typedef enum vmk_MemPoolType {
-   /** \brief Parent. */
+   /** \brief Inner pool: holds child pools, no pages of its own. */
    VMK_MEM_POOL_PARENT = 0,
-   /** \brief Leaf. */
+   /** \brief Leaf pool: pages are allocated from it. */
    VMK_MEM_POOL_LEAF = 1,
 } vmk_MemPoolType;
 
 /**
- * \brief Properties of a mem pool.
+ * \brief Properties for creating a memory pool.
  */
 typedef struct vmk_MemPoolProps {
-   /** \brief Name. */
+   /** \brief Name of the pool (non-empty). */
    vmk_Name name;
-   /** \brief Module. */
+   /** \brief Module that owns the pool. */
    vmk_ModuleID module;
-   /** \brief Parent mem pool. */
+   /** \brief Parent pool (a VMK_MEM_POOL_PARENT pool), or VMK_MEMPOOL_INVALID
+    *        for a top-level pool. */
    vmk_MemPool parentMemPool;
-   /** \brief Mem pool type. */
+   /** \brief Whether the new pool is a parent or a leaf. */
    vmk_MemPoolType memPoolType;
-   /** \brief Resource props. */
+   /** \brief Reservation and limit of the new pool. */
    vmk_MemPoolResourceProps resourceProps;
 } vmk_MemPoolProps;
 
 /**
  * \brief Allocate machine pages from a memory pool.
  *
- * \note This function may block for up to props->sleepTime unless that is zero.
+ * \note This function may block for up to props->creationTimeoutMS, unless that
+ *     is VMK_TIMEOUT_NONBLOCKING.
  * \note vmkemu simulates machine memory: pages below and above 4 GiB exist, so
  *     the physical-range constraints are honoured; the memory is reachable via
  *     vmk_Map().
@@ -107,9 +110,15 @@ typedef struct vmk_MemPoolProps {
  *     MPNs allocated.
  *
  * \retval VMK_OK The pages are allocated and described in request.
- * \retval VMK_BAD_PARAM An argument is NULL or the request is inconsistent.
- * \retval VMK_LIMIT_EXCEEDED The pool's limit would be exceeded.
- * \retval VMK_NO_RESOURCES No pages satisfying the constraints are free.
+ * \retval VMK_BAD_PARAM An argument is NULL, numPages or numElements is 0,
+ *     numElements is too small for the contiguity asked, a constraint is
+ *     unknown, or pool is not a live leaf pool.
+ * \retval VMK_LIMIT_EXCEEDED The limit of the pool or of a pool above it would
+ *     be exceeded (after waiting creationTimeoutMS).
+ * \retval VMK_NO_RESOURCES No free pages meet the constraints (after waiting
+ *     creationTimeoutMS).
+ * \retval VMK_NO_MEMORY vmkemu could not allocate its own bookkeeping for a
+ *     request of more than 16 elements.
  */
 VMK_ReturnStatus
 vmk_MemPoolAlloc(
@@ -128,10 +137,12 @@ vmk_MemPoolAlloc(
  * \param[out] pool Where the handle of the new pool is stored.
  *
  * \retval VMK_OK The pool exists and *pool is set.
- * \retval VMK_BAD_PARAM An argument is NULL or the pool type is unknown.
+ * \retval VMK_BAD_PARAM An argument is NULL, the pool type is unknown, or the
+ *     parent is not a live parent pool.
  * \retval VMK_INVALID_NAME The name is empty or too long.
  * \retval VMK_RESERVATION_GT_LIMIT The reservation is larger than the limit.
  * \retval VMK_NO_RESOURCES The parent cannot cover the reservation.
+ * \retval VMK_NO_MEMORY No memory is left for a new pool.
  */
 VMK_ReturnStatus
 vmk_MemPoolCreate(

@@ -20,16 +20,16 @@
 /** \brief Opaque object behind a handle (its layout is private to the runtime). */
 struct vmk_LockInt;
 
-/** \brief Spinlock. */
+/** \brief Lock type: exclusive spinlock (one holder at a time). */
 #define VMK_SPINLOCK 1
 
-/** \brief Spinlock rank invalid. */
+/** \brief Rank value that is never valid. */
 #define VMK_SPINLOCK_RANK_INVALID 0
 
-/** \brief Spinlock rw. */
+/** \brief Lock type: reader-writer spinlock (many readers or one writer). */
 #define VMK_SPINLOCK_RW 3
 
-/** \brief Spinlock unranked. */
+/** \brief Rank meaning the lock takes no part in rank-order checks. */
 #define VMK_SPINLOCK_UNRANKED 65535
 
 /**
@@ -37,30 +37,33 @@ struct vmk_LockInt;
  */
 #define VMK_LOCK_INVALID ((vmk_Lock)-1)
 
-/** \brief Handle to a lock. */
+/** \brief Handle of a spinlock. */
 typedef struct vmk_LockInt *vmk_Lock;
 
-/** \brief Lock rank. */
+/**
+ * \brief Order of a lock within its lock domain: locks of one domain must be
+ *        taken in strictly increasing rank.
+ */
 typedef vmk_uint16 vmk_LockRank;
 
-/** \brief Spinlock type. */
+/** \brief Kind of spinlock: VMK_SPINLOCK or VMK_SPINLOCK_RW. */
 typedef vmk_uint8 vmk_SpinlockType;
 
 /**
  * \brief Properties for creating a spinlock.
  */
 typedef struct vmk_SpinlockCreateProps {
-   /** \brief Module ID. */
+   /** \brief Module that owns the lock. */
    vmk_ModuleID moduleID;
-   /** \brief Heap ID. */
+   /** \brief Heap the lock is allocated from. */
    vmk_HeapID heapID;
-   /** \brief Name. */
+   /** \brief Name of the lock, used in reports. */
    vmk_Name name;
-   /** \brief Type. */
+   /** \brief VMK_SPINLOCK or VMK_SPINLOCK_RW. */
    vmk_SpinlockType type;
-   /** \brief Domain. */
+   /** \brief Lock domain that ranks are checked in, or VMK_LOCKDOMAIN_INVALID. */
    vmk_LockDomainID domain;
-   /** \brief Rank. */
+   /** \brief Rank within the domain, or VMK_SPINLOCK_UNRANKED. */
    vmk_LockRank rank;
 } vmk_SpinlockCreateProps;
 
@@ -69,7 +72,9 @@ typedef struct vmk_SpinlockCreateProps {
  *
  * \note This function will not block.
  *
- * \param[in] type Type.
+ * \param[in] type VMK_SPINLOCK or VMK_SPINLOCK_RW.
+ *
+ * \return Bytes to add to the module heap for each such lock.
  */
 vmk_ByteCountSmall
 vmk_SpinlockAllocSize(
@@ -80,7 +85,7 @@ vmk_SpinlockAllocSize(
  *
  * \note This function will not block.
  *
- * \param[in] lock Lock handle.
+ * \param[in] lock Lock expected to be held exclusively by the caller.
  */
 void
 vmk_SpinlockAssertHeldByWorldInt(
@@ -92,7 +97,7 @@ vmk_SpinlockAssertHeldByWorldInt(
  *
  * \note This function will not block.
  *
- * \param[in] lock Lock handle.
+ * \param[in] lock Lock expected to be held for reading by the caller.
  */
 void
 vmk_SpinlockAssertReaderHeldByWorldInt(
@@ -101,16 +106,17 @@ vmk_SpinlockAssertReaderHeldByWorldInt(
 /**
  * \brief Create a spinlock (exclusive or reader-writer).
  *
- * \note This function will not block.
+ * \note This function may block (it allocates); vmkemu reports a call made
+ *     where blocking is not allowed.
  *
  * \param[in] props Module, heap, name, type, lock domain and rank.
  * \param[out] lock Receives the handle of the new lock.
  *
  * \retval VMK_OK The lock exists and *lock is set.
- * \retval VMK_BAD_PARAM An argument is NULL, the type is unknown or the rank is
- *     out of range.
- * \retval VMK_NO_MEMORY Not enough memory in the heap for the lock.
- * \retval VMK_INVALID_NAME The name is too long.
+ * \retval VMK_BAD_PARAM An argument is NULL, the type is unknown, the rank is
+ *     VMK_SPINLOCK_RANK_INVALID, a rank is given without a lock domain, or
+ *     the domain is not a live lock domain.
+ * \retval VMK_NO_MEMORY Not enough memory for the lock.
  */
 VMK_ReturnStatus
 vmk_SpinlockCreate(
@@ -138,8 +144,12 @@ vmk_SpinlockDestroy(
  * \param[in,out] lock Lock to acquire.
  *
  * \retval VMK_OK The lock is held.
- * \retval VMK_DEATH_PENDING The calling world is being killed; the lock is not
- *     held.
+ * \retval VMK_BAD_PARAM lock is not a live spinlock (a dead-handle report),
+ *     or the caller already holds it (a self-deadlock report); the lock is
+ *     not taken.
+ *
+ * \note vmkemu does not look for a pending death here, so this call never
+ *     returns VMK_DEATH_PENDING, which ESXi may return.
  */
 VMK_ReturnStatus
 vmk_SpinlockLock(
@@ -166,8 +176,12 @@ vmk_SpinlockLockIgnoreDeathPending(
  * \param[in,out] lock Lock to acquire.
  *
  * \retval VMK_OK The lock is held.
- * \retval VMK_DEATH_PENDING The calling world is being killed; the lock is not
- *     held.
+ * \retval VMK_BAD_PARAM lock is not a live spinlock, is not a reader-writer
+ *     lock, or the caller already holds it (each also a report); the lock
+ *     is not taken.
+ *
+ * \note vmkemu does not look for a pending death here, so this call never
+ *     returns VMK_DEATH_PENDING, which ESXi may return.
  */
 VMK_ReturnStatus
 vmk_SpinlockReadLock(
@@ -239,8 +253,12 @@ vmk_SpinlockUnlockOutOfOrder(
  * \param[in,out] lock Lock to acquire.
  *
  * \retval VMK_OK The lock is held.
- * \retval VMK_DEATH_PENDING The calling world is being killed; the lock is not
- *     held.
+ * \retval VMK_BAD_PARAM lock is not a live spinlock (a dead-handle report),
+ *     or the caller already holds it (a self-deadlock report); the lock is
+ *     not taken.
+ *
+ * \note vmkemu does not look for a pending death here, so this call never
+ *     returns VMK_DEATH_PENDING, which ESXi may return.
  */
 VMK_ReturnStatus
 vmk_SpinlockWriteLock(

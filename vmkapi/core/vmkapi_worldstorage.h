@@ -22,40 +22,50 @@
  */
 #define VMK_WORLD_STORAGE_HANDLE_INVALID ((vmk_WorldStorageHandle)-1)
 
-/** \brief Callback type: world storage constructor. */
+/**
+ * \brief Initializes one world's instance of a world storage.
+ *
+ * Arguments: the world, its instance, the instance size and the arg cookie.
+ * A status other than VMK_OK fails the create (or the world's creation).
+ */
 typedef VMK_ReturnStatus (*vmk_WorldStorageConstructor)(vmk_WorldID, void *, vmk_ByteCountSmall, vmk_AddrCookie);
 
-/** \brief Callback type: world storage destructor. */
+/**
+ * \brief Cleans up one world's instance of a world storage before it goes.
+ *
+ * Arguments: the world, its instance, the instance size and the arg cookie.
+ */
 typedef void (*vmk_WorldStorageDestructor)(vmk_WorldID, void *, vmk_ByteCountSmall, vmk_AddrCookie);
 
-/** \brief World storage handle. */
+/** \brief Handle of a world storage; the same in every world. */
 typedef vmk_uint64 vmk_WorldStorageHandle;
 
 /**
- * \brief Values of world storage type.
+ * \brief Kinds of world storage.
  */
 typedef enum {
-   /** \brief World storage type simple. */
+   /** \brief Zero-filled storage of a fixed size in every world. */
    VMK_WORLD_STORAGE_TYPE_SIMPLE = 0,
 } vmk_WorldStorageType;
 
 /**
- * \brief Properties of a world storage.
+ * \brief Properties for creating a world storage.
  */
 typedef struct {
-   /** \brief Type. */
+   /** \brief Kind of storage (only VMK_WORLD_STORAGE_TYPE_SIMPLE exists). */
    vmk_WorldStorageType type;
-   /** \brief Module ID. */
+   /** \brief Module that owns the storage. */
    vmk_ModuleID moduleID;
-   /** \brief Size. */
+   /** \brief Bytes of storage per world (not 0). */
    vmk_ByteCountSmall size;
-   /** \brief Align. */
+   /** \brief Alignment of each instance in bytes (0 or a power of two). */
    vmk_ByteCountSmall align;
-   /** \brief Constructor. */
+   /** \brief Run for each world's instance after it is zero-filled; may be
+    *        NULL. */
    vmk_WorldStorageConstructor constructor;
-   /** \brief Destructor. */
+   /** \brief Run for each world's instance before it goes; may be NULL. */
    vmk_WorldStorageDestructor destructor;
-   /** \brief Arg. */
+   /** \brief Cookie passed to the constructor and the destructor. */
    vmk_AddrCookie arg;
 } vmk_WorldStorageProps;
 
@@ -65,14 +75,21 @@ typedef struct {
  * \note This function may block.
  * \note The constructor runs for every live world at create and for each world
  *     created later.
+ * \note vmkemu gives each world a storage area of 16 KiB, which bounds the
+ *     total size of all world storages.
  *
- * \param[in] props Module, heap, size, alignment and optional
- *     constructor/destructor.
+ * \param[in] props Type, module, size, alignment and optional
+ *     constructor/destructor with their cookie.
  * \param[out] handle Where the handle of the new storage is stored.
  *
  * \retval VMK_OK The storage exists in every live world and *handle is set.
- * \retval VMK_BAD_PARAM An argument is NULL or the size is zero.
- * \retval VMK_NO_MEMORY Not enough memory for the storage in every world.
+ * \retval VMK_BAD_PARAM An argument is NULL, the type is unknown, the size is
+ *     zero or larger than a world's storage area, or the alignment is not a
+ *     power of two up to 4096.
+ * \retval VMK_NO_MEMORY Not enough room left in the worlds' storage areas.
+ *
+ * \return When the constructor fails in some world, the status it returned;
+ *     the storage is then not created.
  */
 VMK_ReturnStatus
 vmk_WorldStorageCreate(
