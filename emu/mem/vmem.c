@@ -38,7 +38,19 @@
  *    - next fit keeps a rotor (the last segment it allocated) and walks the
  *      address list from there for the first free segment that fits; ID
  *      arenas use it so that a freed ID is not handed out again at once.
- *    Lists are LIFO: the segment freed last is allocated first, still warm.
+ *    Lists are LIFO: a segment freed without coalescing goes to the head and
+ *    is allocated first, still warm.  A segment that changes size (a split
+ *    remainder keeps the free segment's tag, a coalesced free keeps its
+ *    free neighbour's) moves only when its list changes: in a big arena the
+ *    list neighbours are cache misses, so they are left alone when they can
+ *    be.
+ *
+ *    The hot path is unconstrained instant fit: emu_vmem_alloc does it
+ *    inline under the lock (bitmap search, head, split) and hands anything
+ *    else to the general allocator; a free prefetches its hash bucket before
+ *    it takes the lock, then touches the tag and its two address-order
+ *    neighbours.  The lock itself (two atomic instructions per call) is the
+ *    largest fixed cost left; quantum caches (section 8) avoid it.
  *
  * 4. Constrained allocation (xalloc: align, phase, nocross, min/max).  A
  *    free segment of at least size + align - quantum always holds an
@@ -52,14 +64,16 @@
  *
  * 5. Allocated segments are found by a chained hash on the start address
  *    (Fibonacci hashing of the quantum number, chain linked through the
- *    tag).  It doubles as soon as the load passes 1 and halves below 1/16,
- *    synchronously inside the allocation or free that crosses the bound: a
- *    short-lived test never reaches a periodic rescaler, and a free never
- *    walks a long chain.  If the host cannot give memory for a bigger table
- *    the old one is kept (chains just grow).
+ *    tag).  It doubles as soon as the load passes 1/2 and shrinks to a
+ *    quarter below 1/16, synchronously inside the allocation or free that
+ *    crosses the bound: a short-lived test never reaches a periodic
+ *    rescaler, and a free looks at 1.25 tags on average (each a likely cache
+ *    miss in a big arena).  If the host cannot give memory for a bigger
+ *    table the old one is kept (chains just grow).
  *
  * 6. Boundary tags come from a process-wide depot of 64-byte tags carved
- *    from host pages (emu_host_map_anon), never from an arena, so refilling
+ *    in order from 2 MiB host chunks (emu_host_map_anon), never from an
+ *    arena, so refilling
  *    tags cannot recurse into the arena that needs them.  Each arena keeps
  *    a private list of spare tags; before an operation changes anything it
  *    makes sure VM_SEG_RESERVE spares are there (the worst case: an xalloc
@@ -85,13 +99,20 @@
  *    the small multiples of the quantum, which removes most lock traffic
  *    and fragmentation for small sizes.  Those caches are slab caches and
  *    slab sits above vmem, so vmem only keeps the hook: qcache_max is stored
- *    at create, and once the slab engine registers its ops
- *    (emu_vmem_set_qcache_ops) arenas get their caches at create (or with
- *    emu_vmem_qcache_enable).  With no ops every request goes to the arena.
- *    xalloc/xfree never use the caches.
+ *    at create, and once the qcache engine (qcache.c, started after slab)
+ *    registers its ops (emu_vmem_set_qcache_ops) arenas get their caches at
+ *    create (or with emu_vmem_qcache_enable).  With no ops every request
+ *    goes to the arena.  xalloc/xfree and timed allocations never use the
+ *    caches.  The segments a cache holds are ordinary allocated segments
+ *    whose caller is the ops table: a free of one from anyone but the cache
+ *    is a second free and is reported.
  *
- * 9. Locking.  One mutex per arena protects everything in it, and one
+ * 9. Locking.  One futex lock per arena protects everything in it, and one
  *    condition carries its sleepers.  Leaf locks below it: the tag depot.
+ *    Read without the lock, as hints: the hash table address and shift
+ *    (hash_prefetch) and the waiter count (emu_vmem_has_waiters); their
+ *    writers store them atomically.  Quantum caches have locks of their own
+ *    and never hold them while calling into the arena.
  *    Reports may be raised with the arena lock held; they return only when a
  *    test expected them, and the arena is consistent at that point.
  *
@@ -135,6 +156,7 @@
 #define VM_SEG_HIGH     512     /* spares kept before returning to the depot */
 #define VM_SEG_BATCH    128     /* tags moved between arena and depot */
 #define VM_HASH_MIN     16      /* buckets in the embedded initial table */
+#define VM_HASH_PREFETCH 15     /* prefetch buckets from 2^15 (256 KiB) up */
 #define VM_QCACHE_MAX   64      /* at most this many quantum caches */
 #define VM_LEAK_LIST    16      /* live segments listed by a leak report */
 
@@ -215,11 +237,16 @@ struct emu_vmem {
 
 /* ---- Tag depot (section 6) ------------------------------------------- */
 
-#define DEPOT_CHUNK (64 * 1024)
+/* Tags are carved in address order from 2 MiB host chunks (one huge page
+ * where the host backs anonymous memory with them): tags made together sit
+ * together, and only the part carved so far is ever touched. */
+#define DEPOT_CHUNK ((size_t)2 << 20)
 
 static emu_mutex_t depot_lock = EMU_MUTEX_INITIALIZER;
-static vseg_t *depot_free;
+static vseg_t *depot_free;          /* tags given back */
 static size_t depot_nfree;
+static vseg_t *depot_next;          /* the uncarved rest of the last chunk */
+static vseg_t *depot_end;
 
 /*
  * Move up to n tags from the depot to the arena's spares.
@@ -230,27 +257,27 @@ static int
 depot_get(emu_vmem_t *vmp, size_t n)
 {
    emu_mutex_lock(&depot_lock);
-   if (depot_nfree < n) {
-      vseg_t *chunk = emu_host_map_anon(DEPOT_CHUNK);
-      size_t i;
-
-      if (chunk != NULL) {
-         for (i = 0; i < DEPOT_CHUNK / sizeof(vseg_t); i++) {
-            chunk[i].vs_knext = depot_free;
-            depot_free = &chunk[i];
-            depot_nfree++;
-         }
-      }
-   }
-   while (n > 0 && depot_free != NULL) {
+   for (; n > 0; n--) {
       vseg_t *vs = depot_free;
 
-      depot_free = vs->vs_knext;
-      depot_nfree--;
+      if (vs != NULL) {
+         depot_free = vs->vs_knext;
+         depot_nfree--;
+      } else {
+         if (depot_next == depot_end) {
+            vseg_t *chunk = emu_host_map_anon(DEPOT_CHUNK);
+
+            if (chunk == NULL) {
+               break;
+            }
+            depot_next = chunk;
+            depot_end = chunk + DEPOT_CHUNK / sizeof(vseg_t);
+         }
+         vs = depot_next++;
+      }
       vs->vs_knext = vmp->vm_segfree;
       vmp->vm_segfree = vs;
       vmp->vm_nsegfree++;
-      n--;
    }
    emu_mutex_unlock(&depot_lock);
    return vmp->vm_nsegfree >= VM_SEG_RESERVE ? 0 : -1;
@@ -409,10 +436,10 @@ list_next_nonempty(const emu_vmem_t *vmp, unsigned i)
    return cl * VM_SLCOUNT + (unsigned)__builtin_ctz(vmp->vm_slmap[cl]);
 }
 
+/* Put free segment vs at the head of list i. */
 static inline void
-fl_insert(emu_vmem_t *vmp, vseg_t *vs)
+fl_insert_at(emu_vmem_t *vmp, vseg_t *vs, unsigned i)
 {
-   unsigned i = list_of(vs->vs_size >> vmp->vm_qshift);
    vseg_t *head = vmp->vm_fl[i];
 
    vs->vs_type = VS_FREE;
@@ -430,27 +457,57 @@ fl_insert(emu_vmem_t *vmp, vseg_t *vs)
 }
 
 static inline void
+fl_insert(emu_vmem_t *vmp, vseg_t *vs)
+{
+   fl_insert_at(vmp, vs, list_of(vs->vs_size >> vmp->vm_qshift));
+}
+
+/* List i became empty: clear its bits. */
+static inline void
+fl_emptied(emu_vmem_t *vmp, unsigned i)
+{
+   unsigned cl = i / VM_SLCOUNT;
+
+   vmp->vm_slmap[cl] &= (uint16_t)~(1u << (i % VM_SLCOUNT));
+   if (vmp->vm_slmap[cl] == 0) {
+      vmp->vm_clmap &= ~(1ull << cl);
+   }
+}
+
+static inline void
 fl_remove(emu_vmem_t *vmp, vseg_t *vs)
 {
    unsigned i = vs->vs_list;
+   vseg_t *next = vs->vs_knext;
 
    if (vs->vs_kprev != NULL) {
-      vs->vs_kprev->vs_knext = vs->vs_knext;
+      vs->vs_kprev->vs_knext = next;
    } else {
-      vmp->vm_fl[i] = vs->vs_knext;
-      if (vs->vs_knext == NULL) {
-         unsigned cl = i / VM_SLCOUNT;
-
-         vmp->vm_slmap[cl] &= (uint16_t)~(1u << (i % VM_SLCOUNT));
-         if (vmp->vm_slmap[cl] == 0) {
-            vmp->vm_clmap &= ~(1ull << cl);
-         }
+      vmp->vm_fl[i] = next;
+      if (next == NULL) {
+         fl_emptied(vmp, i);
       }
    }
-   if (vs->vs_knext != NULL) {
-      vs->vs_knext->vs_kprev = vs->vs_kprev;
+   if (next != NULL) {
+      next->vs_kprev = vs->vs_kprev;
    }
    vmp->vm_nfreesegs--;
+}
+
+/*
+ * Free segment vs changed size: move it to its new list, if that differs.
+ * A segment that stays on its list keeps its place, which spares the
+ * (likely cold) list neighbours.
+ */
+static inline void
+fl_relist(emu_vmem_t *vmp, vseg_t *vs)
+{
+   unsigned i = list_of(vs->vs_size >> vmp->vm_qshift);
+
+   if (i != vs->vs_list) {
+      fl_remove(vmp, vs);
+      fl_insert_at(vmp, vs, i);
+   }
 }
 
 /* ---- Allocated-segment hash (section 5) ------------------------------ */
@@ -486,9 +543,10 @@ hash_resize(emu_vmem_t *vmp, size_t nsize)
    if (ntab == vmp->vm_hash0) {
       memset(ntab, 0, sizeof vmp->vm_hash0);
    }
-   vmp->vm_hash = ntab;
+   /* atomic: hash_prefetch reads these without the lock */
+   __atomic_store_n(&vmp->vm_hash, ntab, __ATOMIC_RELAXED);
    vmp->vm_hsize = nsize;
-   vmp->vm_hshift = 64 - highbit64(nsize);
+   __atomic_store_n(&vmp->vm_hshift, 64 - highbit64(nsize), __ATOMIC_RELAXED);
    for (i = 0; i < osize; i++) {
       vseg_t *vs = otab[i];
 
@@ -516,7 +574,7 @@ hash_insert(emu_vmem_t *vmp, vseg_t *vs)
    vs->vs_knext = *bucket;
    *bucket = vs;
    vmp->vm_nallocsegs++;
-   if (EMU_UNLIKELY(vmp->vm_nallocsegs > vmp->vm_hsize)) {
+   if (EMU_UNLIKELY(vmp->vm_nallocsegs > vmp->vm_hsize / 2)) {
       hash_resize(vmp, vmp->vm_hsize * 2);
    }
 }
@@ -544,6 +602,26 @@ hash_remove(emu_vmem_t *vmp, uintptr_t addr, size_t size)
       pp = &vs->vs_knext;
    }
    return NULL;
+}
+
+/*
+ * Start loading addr's bucket before the lock is taken: a prefetch is not
+ * held back by the lock's atomic, so in a big arena the miss overlaps it
+ * (a small table stays in cache: no prefetch).
+ * The table may be resized meanwhile; a prefetch of a stale address is
+ * harmless.
+ */
+static inline void
+hash_prefetch(const emu_vmem_t *vmp, uintptr_t addr)
+{
+   int sh = __atomic_load_n(&vmp->vm_hshift, __ATOMIC_RELAXED);
+
+   if (sh < 64 - VM_HASH_PREFETCH) {
+      vseg_t **tab = __atomic_load_n(&vmp->vm_hash, __ATOMIC_RELAXED);
+
+      __builtin_prefetch(&tab[(((uint64_t)addr >> vmp->vm_qshift) *
+                               0x9e3779b97f4a7c15ull) >> sh]);
+   }
 }
 
 static vseg_t *
@@ -910,41 +988,53 @@ vmem_search(const emu_vmem_t *vmp, const vreq_t *r, uintptr_t *ap)
 }
 
 /*
- * Allocate [a, a+size) out of free segment vs.
+ * Allocate [a, a+size) out of free segment vs; returns the allocated tag.
+ * A remainder keeps vs's tag (and its list place when its list does not
+ * change), so a split touches no free-list neighbour in the common case.
  * => caller holds vm_lock and made the tag reserve.
  */
-static void
+static inline __attribute__((always_inline)) vseg_t *
 seg_carve(emu_vmem_t *vmp, vseg_t *vs, uintptr_t a, size_t size,
           const void *caller)
 {
-   uintptr_t end = vs->vs_start + vs->vs_size;
+   uintptr_t start = vs->vs_start;
+   uintptr_t end = start + vs->vs_size;
+   vseg_t *as;
 
-   fl_remove(vmp, vs);
-   if (a > vs->vs_start) {
-      vseg_t *t = seg_get(vmp);
+   if (EMU_UNLIKELY(a + size == end && a == start)) {
+      fl_remove(vmp, vs);            /* exact fit: the tag changes type */
+      as = vs;
+   } else {
+      as = seg_get(vmp);
+      as->vs_start = a;
+      if (a + size < end) {
+         /* vs keeps the piece after; a piece before gets a tag too */
+         aseg_insert_after(vs->vs_aprev, as);
+         if (EMU_UNLIKELY(a > start)) {
+            vseg_t *t = seg_get(vmp);
 
-      t->vs_start = vs->vs_start;
-      t->vs_size = a - vs->vs_start;
-      t->vs_caller = NULL;
-      aseg_insert_after(vs->vs_aprev, t);
-      fl_insert(vmp, t);
-      vs->vs_start = a;
+            t->vs_start = start;
+            t->vs_size = a - start;
+            t->vs_caller = NULL;
+            aseg_insert_after(as->vs_aprev, t);
+            fl_insert(vmp, t);
+         }
+         vs->vs_start = a + size;
+         vs->vs_size = end - (a + size);
+      } else {
+         /* nothing after: vs keeps the piece before */
+         aseg_insert_after(vs, as);
+         vs->vs_size = a - start;
+      }
+      fl_relist(vmp, vs);
    }
-   if (a + size < end) {
-      vseg_t *t = seg_get(vmp);
-
-      t->vs_start = a + size;
-      t->vs_size = end - (a + size);
-      t->vs_caller = NULL;
-      aseg_insert_after(vs, t);
-      fl_insert(vmp, t);
-   }
-   vs->vs_size = size;
-   vs->vs_type = VS_ALLOC;
-   vs->vs_caller = caller;
-   hash_insert(vmp, vs);
+   as->vs_size = size;
+   as->vs_type = VS_ALLOC;
+   as->vs_caller = caller;
+   hash_insert(vmp, as);
    vmp->vm_inuse += size;
    vmp->vm_nalloc++;
+   return as;
 }
 
 /* ---- Allocation and free --------------------------------------------- */
@@ -1018,17 +1108,17 @@ vmem_import(emu_vmem_t *vmp, const vreq_t *r)
 
 /*
  * The allocator proper: search, import, sleep.
- * => r is validated; takes vm_lock.
+ * => r is validated; caller holds vm_lock, which this drops.
  */
-static emu_status_t
-vmem_do_alloc(emu_vmem_t *vmp, const vreq_t *r, uintptr_t *addrp)
+static emu_status_t __attribute__((noinline))
+vmem_do_alloc_locked(emu_vmem_t *vmp, const vreq_t *r, uintptr_t *addrp)
 {
    emu_status_t st;
    int chained = 0;
+   int reaped = 0;
    int may_import = vmp->vm_import != NULL;
    vseg_t *fresh = NULL;      /* span imported for r, not yet used */
 
-   emu_flock_lock(&vmp->vm_lock);
    for (;;) {
       vseg_t *vs;
       uintptr_t a;
@@ -1040,7 +1130,7 @@ vmem_do_alloc(emu_vmem_t *vmp, const vreq_t *r, uintptr_t *addrp)
       }
       vs = vmem_search(vmp, r, &a);
       if (EMU_LIKELY(vs != NULL)) {
-         seg_carve(vmp, vs, a, r->size, r->caller);
+         vs = seg_carve(vmp, vs, a, r->size, r->caller);
          if (r->policy == EMU_VM_NEXTFIT) {
             vmp->vm_rotor = vs;
             vmp->vm_rotor_addr = a + r->size;
@@ -1068,6 +1158,22 @@ vmem_do_alloc(emu_vmem_t *vmp, const vreq_t *r, uintptr_t *addrp)
             emu_flock_lock(&vmp->vm_lock);
          }
       }
+      if (EMU_UNLIKELY(!reaped && vmp->vm_nqcache != 0 &&
+                       vmp->vm_qops->qc_reap != NULL &&
+                       r->caller != (const void *)vmp->vm_qops)) {
+         /* Segments sitting in the quantum caches may be what r needs. */
+         size_t i;
+
+         reaped = 1;
+         emu_flock_unlock(&vmp->vm_lock);
+         for (i = 0; i < vmp->vm_nqcache; i++) {
+            if (vmp->vm_qcache[i] != NULL) {
+               vmp->vm_qops->qc_reap(vmp->vm_qcache[i]);
+            }
+         }
+         emu_flock_lock(&vmp->vm_lock);
+         continue;
+      }
       gen = vmp->vm_gen;
       if (may_import) {
          if (r->sleep && vmp->vm_source_arena != NULL && !chained) {
@@ -1092,14 +1198,17 @@ vmem_do_alloc(emu_vmem_t *vmp, const vreq_t *r, uintptr_t *addrp)
          st = EMU_TIMEOUT;
          break;
       }
-      vmp->vm_nwaiters++;
+      /* atomic: emu_vmem_has_waiters reads it without the lock */
+      __atomic_store_n(&vmp->vm_nwaiters, vmp->vm_nwaiters + 1,
+                       __ATOMIC_RELAXED);
       vmp->vm_nwait++;
       if (r->deadline != 0) {
          (void)emu_fcond_timedwait(&vmp->vm_cv, &vmp->vm_lock, r->deadline);
       } else {
          emu_fcond_wait(&vmp->vm_cv, &vmp->vm_lock);
       }
-      vmp->vm_nwaiters--;
+      __atomic_store_n(&vmp->vm_nwaiters, vmp->vm_nwaiters - 1,
+                       __ATOMIC_RELAXED);
       may_import = vmp->vm_import != NULL;
    }
    if (st != EMU_OK) {
@@ -1112,65 +1221,121 @@ vmem_do_alloc(emu_vmem_t *vmp, const vreq_t *r, uintptr_t *addrp)
    return st;
 }
 
+/* The same, taking vm_lock. */
+static emu_status_t
+vmem_do_alloc(emu_vmem_t *vmp, const vreq_t *r, uintptr_t *addrp)
+{
+   emu_flock_lock(&vmp->vm_lock);
+   return vmem_do_alloc_locked(vmp, r, addrp);
+}
+
 static void vmem_describe_locked(emu_vmem_t *vmp, uintptr_t addr, char *buf,
                                  size_t len);
+
+/* A free that matches no allocated segment.  => caller holds vm_lock. */
+static void __attribute__((noinline, cold))
+vmem_bad_free(emu_vmem_t *vmp, uintptr_t addr, size_t size,
+              const void *caller)
+{
+   char what[256];
+   emu_report_obj_t o = vmem_obj(vmp);
+
+   vmem_describe_locked(vmp, addr, what, sizeof what);
+   emu_report(EMU_RPT_BAD_SEGMENT, &o, caller,
+              "free of [%#lx, +%#lx) matches no allocated segment: %s",
+              (unsigned long)addr, (unsigned long)size, what);
+}
+
+/*
+ * Segments held by quantum-cache boxes carry the ops table as their caller;
+ * only the cache itself may free them (section 8).  1 (and a report) when
+ * someone else tries.  => caller holds vm_lock.
+ */
+static int __attribute__((noinline))
+vmem_free_is_cached(emu_vmem_t *vmp, uintptr_t addr, size_t size,
+                    const void *caller)
+{
+   vseg_t *vs = hash_lookup(vmp, addr);
+   emu_report_obj_t o;
+
+   if (vs == NULL || vs->vs_caller != (const void *)vmp->vm_qops ||
+       caller == (const void *)vmp->vm_qops) {
+      return 0;
+   }
+   o = vmem_obj(vmp);
+   emu_report(EMU_RPT_BAD_SEGMENT, &o, caller,
+              "free of [%#lx, +%#lx): the segment is free already (held by "
+              "the arena's quantum cache)", (unsigned long)addr,
+              (unsigned long)size);
+   return 1;
+}
 
 /*
  * Return [addr, addr+size) to the arena, coalescing with free neighbours
  * and exporting a wholly free imported span.
  * => takes vm_lock; never blocks.
  */
-static void
+static inline __attribute__((always_inline)) void
 vmem_do_free(emu_vmem_t *vmp, uintptr_t addr, size_t size,
              const void *caller)
 {
    vseg_t *vs;
-   vseg_t *nb;
+   vseg_t *prev;
+   vseg_t *next;
    vseg_t *span;
    uintptr_t raddr = 0;
    size_t rsize = 0;
 
    emu_flock_lock(&vmp->vm_lock);
+   if (EMU_UNLIKELY(vmp->vm_nqcache != 0) &&
+       vmem_free_is_cached(vmp, addr, size, caller)) {
+      emu_flock_unlock(&vmp->vm_lock);
+      return;
+   }
    vs = (size != 0) ? hash_remove(vmp, addr, size) : NULL;
    if (EMU_UNLIKELY(vs == NULL)) {
-      char what[256];
-      emu_report_obj_t o = vmem_obj(vmp);
-
-      vmem_describe_locked(vmp, addr, what, sizeof what);
-      emu_report(EMU_RPT_BAD_SEGMENT, &o, caller,
-                 "free of [%#lx, +%#lx) matches no allocated segment: %s",
-                 (unsigned long)addr, (unsigned long)size, what);
+      vmem_bad_free(vmp, addr, size, caller);
       emu_flock_unlock(&vmp->vm_lock);
       return;
    }
    vmp->vm_inuse -= size;
    vmp->vm_nfree++;
-   vs->vs_caller = NULL;
 
-   nb = vs->vs_aprev;
-   if (nb->vs_type == VS_FREE) {
-      fl_remove(vmp, nb);
-      nb->vs_size += vs->vs_size;
+   /* Coalesce.  A free neighbour keeps its tag (and, when its list does
+    * not change, its place on the list); vs's tag goes back. */
+   prev = vs->vs_aprev;
+   next = vs->vs_anext;
+   if (prev->vs_type == VS_FREE) {
+      prev->vs_size += size;
       aseg_remove(vmp, vs);
       seg_put(vmp, vs);
-      vs = nb;
-   }
-   nb = vs->vs_anext;
-   if (nb->vs_type == VS_FREE) {
-      fl_remove(vmp, nb);
-      vs->vs_size += nb->vs_size;
-      aseg_remove(vmp, nb);
-      seg_put(vmp, nb);
+      if (next->vs_type == VS_FREE) {
+         fl_remove(vmp, next);
+         prev->vs_size += next->vs_size;
+         aseg_remove(vmp, next);
+         seg_put(vmp, next);
+      }
+      vs = prev;
+      fl_relist(vmp, vs);
+   } else if (next->vs_type == VS_FREE) {
+      next->vs_start = addr;
+      next->vs_size += size;
+      aseg_remove(vmp, vs);
+      seg_put(vmp, vs);
+      vs = next;
+      fl_relist(vmp, vs);
+   } else {
+      vs->vs_caller = NULL;
+      fl_insert(vmp, vs);
    }
    span = vs->vs_aprev;
-   if (EMU_UNLIKELY(span->vs_type == VS_SPAN && span->vs_import &&
-                    span->vs_size == vs->vs_size &&
-                    vmp->vm_release != NULL)) {
+   if (EMU_UNLIKELY(vmp->vm_imported != 0 && vmp->vm_release != NULL &&
+                    span->vs_type == VS_SPAN && span->vs_import &&
+                    span->vs_size == vs->vs_size)) {
       raddr = span->vs_start;
       rsize = span->vs_size;
+      fl_remove(vmp, vs);
       span_remove(vmp, span, vs);
-   } else {
-      fl_insert(vmp, vs);
    }
    vmem_wakeup(vmp);
    emu_flock_unlock(&vmp->vm_lock);
@@ -1213,6 +1378,27 @@ size_bad(const emu_vmem_t *vmp, size_t size)
 
 /* ---- Public: allocation ------------------------------------------------- */
 
+/* Everything but an unconstrained instant fit.  => caller holds vm_lock. */
+static emu_status_t __attribute__((noinline))
+vmem_alloc_slow(emu_vmem_t *vmp, size_t size, int policy, int sleep,
+                uint64_t deadline, const void *caller, uintptr_t *addrp)
+{
+   vreq_t r;
+
+   r.size = size;
+   r.align = vmp->vm_quantum;
+   r.phase = 0;
+   r.nocross = 0;
+   r.minaddr = 0;
+   r.maxaddr = UINTPTR_MAX;
+   r.constrained = 0;
+   r.policy = policy;
+   r.sleep = sleep;
+   r.deadline = deadline;
+   r.caller = caller;
+   return vmem_do_alloc_locked(vmp, &r, addrp);
+}
+
 static inline emu_status_t
 vmem_alloc_common(emu_vmem_t *vmp, size_t size, int flags,
                   uint64_t deadline, const void *caller, uintptr_t *addrp)
@@ -1231,13 +1417,33 @@ vmem_alloc_common(emu_vmem_t *vmp, size_t size, int flags,
       return st;
    }
    if (size <= vmp->vm_qcache_max && vmp->vm_nqcache != 0 &&
-       (flags & EMU_VM_BYPASS_QCACHE) == 0) {
+       (flags & EMU_VM_BYPASS_QCACHE) == 0 && deadline == 0) {
       void *c = vmp->vm_qcache[(size >> vmp->vm_qshift) - 1];
 
       if (c != NULL) {
          return vmp->vm_qops->qc_alloc(c, flags & ~EMU_VM_POLICYMASK, caller,
                                        addrp);
       }
+   }
+   if (EMU_LIKELY(r.policy == EMU_VM_INSTANTFIT)) {
+      emu_flock_lock(&vmp->vm_lock);
+      if (EMU_LIKELY(vmp->vm_nsegfree >= VM_SEG_RESERVE)) {
+         /* Instant fit inline: the head of the first list that fits. */
+         unsigned i = list_next_nonempty(vmp,
+                                         list_fit(size >> vmp->vm_qshift));
+
+         if (EMU_LIKELY(i < VM_NLISTS)) {
+            vseg_t *vs = vmp->vm_fl[i];
+            uintptr_t a = vs->vs_start;
+
+            (void)seg_carve(vmp, vs, a, size, caller);
+            emu_flock_unlock(&vmp->vm_lock);
+            *addrp = a;
+            return EMU_OK;
+         }
+      }
+      return vmem_alloc_slow(vmp, size, r.policy, r.sleep, deadline, caller,
+                             addrp);
    }
    r.size = size;
    r.align = vmp->vm_quantum;
@@ -1344,6 +1550,7 @@ vmem_free_common(emu_vmem_t *vmp, uintptr_t addr, size_t size,
          return;
       }
    }
+   hash_prefetch(vmp, addr);
    vmem_do_free(vmp, addr, size, caller);
 }
 
@@ -1461,6 +1668,12 @@ emu_vmem_qcache_enable(emu_vmem_t *vmp)
    __atomic_store_n(&vmp->vm_nqcache, n, __ATOMIC_RELEASE);
    emu_flock_unlock(&vmp->vm_lock);
    return EMU_OK;
+}
+
+int
+emu_vmem_has_waiters(const emu_vmem_t *vmp)
+{
+   return __atomic_load_n(&vmp->vm_nwaiters, __ATOMIC_RELAXED) != 0;
 }
 
 /* ---- Public: create and destroy --------------------------------------- */

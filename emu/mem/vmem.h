@@ -208,9 +208,12 @@ void emu_vmem_describe(emu_vmem_t *vmp, uintptr_t addr, char *buf,
  * Quantum caches.  The slab engine plugs in here: once ops are set, arenas
  * created with qcache_max > 0 get one object cache per multiple of the
  * quantum up to qcache_max, and emu_vmem_alloc/free of such sizes go to
- * them.  Arenas created earlier switch on with emu_vmem_qcache_enable.
- * Caches import their slabs with EMU_VM_BYPASS_QCACHE (or sizes above
- * qcache_max).  Without ops everything goes to the arena.
+ * them (emu_vmem_alloc_timed with a deadline does not).  Arenas created
+ * earlier switch on with emu_vmem_qcache_enable.  Caches take their
+ * segments with EMU_VM_BYPASS_QCACHE and caller == the ops table, and give
+ * them back with emu_vmem_xfree_ra(..., caller == the ops table): the arena
+ * refuses a free of such a segment from anyone else.  Without ops
+ * everything goes to the arena.
  */
 typedef struct emu_vmem_qcache_ops {
    /* Make a cache of objsize-unit objects drawing from vmp; NULL: none. */
@@ -220,9 +223,14 @@ typedef struct emu_vmem_qcache_ops {
    emu_status_t (*qc_alloc)(void *cache, int flags, const void *caller,
                             uintptr_t *addrp);
    void (*qc_free)(void *cache, uintptr_t addr, const void *caller);
+   /* Give cached segments back to the arena (may be NULL); called with no
+    * arena lock held when an allocation finds no room. */
+   void (*qc_reap)(void *cache);
 } emu_vmem_qcache_ops_t;
 
 void emu_vmem_set_qcache_ops(const emu_vmem_qcache_ops_t *ops, void *ctx);
+/* Someone sleeps in this arena now (a hint, read without the lock). */
+int emu_vmem_has_waiters(const emu_vmem_t *vmp);
 /* EMU_OK, or EMU_NOTSUP when no ops are set or qcache_max is 0. */
 emu_status_t emu_vmem_qcache_enable(emu_vmem_t *vmp);
 

@@ -763,7 +763,7 @@ qc_free(void *cache, uintptr_t addr, const void *caller)
 }
 
 static const emu_vmem_qcache_ops_t qc_ops = {
-   qc_create, qc_destroy, qc_alloc, qc_free
+   qc_create, qc_destroy, qc_alloc, qc_free, NULL
 };
 
 static void
