@@ -59,15 +59,22 @@ align_ok(vmk_uint32 align, const void *ra)
    return 0;
 }
 
-EMU_EXPORT void *
-vmk_HeapAllocWithRA(vmk_HeapID heap, vmk_uint32 size, void *ra)
+/* Shared by the exported entry points: no PLT hop between them. */
+static inline void *
+heap_alloc_ra(vmk_HeapID heap, vmk_uint32 size, void *ra)
 {
-   void *p = emu_heap_alloc_fast((emu_heap_t *)heap, size, ra);
+   void *p;
 
-   if (EMU_LIKELY(p != NULL)) {
+   if (EMU_LIKELY(emu_heap_alloc_fast((emu_heap_t *)heap, size, ra, &p))) {
       return p;
    }
    return emu_heap_alloc((emu_heap_t *)heap, size, 0, 0, ra);
+}
+
+EMU_EXPORT void *
+vmk_HeapAllocWithRA(vmk_HeapID heap, vmk_uint32 size, void *ra)
+{
+   return heap_alloc_ra(heap, size, ra);
 }
 
 EMU_EXPORT void *
@@ -77,8 +84,7 @@ vmk_HeapAllocWithTimeoutAndRA(vmk_HeapID heap, vmk_uint32 size,
    void *p;
 
    EMU_MAY_BLOCK_IF(timeoutMS != VMK_TIMEOUT_NONBLOCKING);
-   p = emu_heap_alloc_fast((emu_heap_t *)heap, size, ra);
-   if (p != NULL) {
+   if (emu_heap_alloc_fast((emu_heap_t *)heap, size, ra, &p)) {
       return p;
    }
    return emu_heap_alloc((emu_heap_t *)heap, size, 0,
@@ -93,7 +99,7 @@ vmk_HeapAlignWithRA(vmk_HeapID heap, vmk_uint32 size, vmk_uint32 align,
       return NULL;
    }
    if (align <= EMU_HEAP_ALIGN) {
-      return vmk_HeapAllocWithRA(heap, size, ra);
+      return heap_alloc_ra(heap, size, ra);
    }
    return emu_heap_alloc((emu_heap_t *)heap, size, align, 0, ra);
 }

@@ -14,10 +14,19 @@
  *   one); maxObj must be at least 1 and at least minObj.
  * - A constructor failing while the minObj objects are built fails create
  *   with VMK_NO_MEMORY (already-built objects are destroyed first).
- * - VMK_SLAB_TYPE_MEMPOOL needs a memPool other than VMK_MEMPOOL_INVALID;
- *   until the mempool engine exists any other value is accepted and the
- *   memory comes from the machine backing, as for SIMPLE and CUSTOM.
- *   Contiguity and physical range are checked and recorded.
+ * - Memory.  Every slab's clusters are machine pages taken from a memory
+ *   pool (emu/mem/mempool.c), one physically contiguous run per cluster,
+ *   64 KiB aligned, so a pool's limit bounds the slab's growth and
+ *   vmk_SlabGetMemSize's pages are exactly what the pool is charged:
+ *   SIMPLE slabs get a pool of their own (a root leaf pool, no limit,
+ *   engine-internal), CUSTOM slabs draw from the engine's kernel pool
+ *   within physRange, MEMPOOL slabs from the given pool (a live leaf pool,
+ *   else VMK_BAD_PARAM) within physRange.  Every cluster is contiguous,
+ *   whatever physContiguity says.  A cluster the pool cannot give makes
+ *   every slab reclaim, then vmk_SlabAlloc returns NULL, and
+ *   vmk_SlabAllocWithTimeout waits for pages to come back to the pool up
+ *   to its timeout.  Destroy gives every page back (and destroys a SIMPLE
+ *   slab's own pool).
  * - Handles: vmk_SlabAlloc / AllocWithTimeout / Free on a NULL, destroyed
  *   or unknown slab are a DEAD_HANDLE report (ESXi would fault), then
  *   return NULL / nothing.  vmk_SlabDestroy of NULL is VMK_BAD_PARAM; of a
@@ -30,11 +39,13 @@
  */
 #include "api.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/assert.h"
 #include "core/block.h"
 #include "core/options.h"
+#include "mem/mempool.h"
 #include "mem/slab.h"
 
 EMU_STATIC_ASSERT(sizeof(vmk_SlabCreateProps) <= EMU_SLAB_API_AREA,
@@ -61,6 +72,117 @@ slab_api_dtor(const emu_slab_user_t *u, void *obj, size_t size)
 
    arg.addr = u->u_arg;
    fn(obj, (vmk_ByteCountSmall)size, arg);
+}
+
+/* ---- Memory from pools -------------------------------------------------- */
+
+/* A backing made for one slab: clusters are runs of pages of sm_pool. */
+typedef struct slab_mem {
+   emu_slab_backing_t  sm_backing;
+   emu_mempool_t      *sm_pool;
+   int                 sm_ownpool;      /* SIMPLE: created for the slab */
+   emu_mm_range_t      sm_range;
+} slab_mem_t;
+
+static emu_status_t
+slab_mem_alloc(void *ctx, size_t size, uint64_t deadline_ns,
+               const void *caller, uintptr_t *addrp)
+{
+   slab_mem_t *sm = ctx;
+   emu_mp_req_t r;
+   emu_mp_run_t run;
+   uint32_t n;
+   emu_status_t st;
+
+   memset(&r, 0, sizeof r);
+   r.npages = size >> EMU_MM_PAGE_SHIFT;
+   r.contig = EMU_MP_CONTIG;
+   r.range = sm->sm_range;
+   r.align = EMU_SLAB_GRANULE >> EMU_MM_PAGE_SHIFT;   /* VA alignment too */
+   r.deadline_ns = deadline_ns;
+   r.caller = caller;
+   st = emu_mempool_alloc(sm->sm_pool, &r, &run, 1, &n);
+   if (st != EMU_OK) {
+      return st == EMU_TIMEOUT ? EMU_TIMEOUT : EMU_NOMEM;
+   }
+   *addrp = emu_machmem_mpn2va(run.r_mpn);
+   return EMU_OK;
+}
+
+static void
+slab_mem_free(void *ctx, uintptr_t addr, size_t size)
+{
+   uint64_t ma;
+
+   (void)ctx;
+   /* The pool discards the host pages (they stop being resident). */
+   if (emu_machmem_va2ma(addr, size, &ma) == EMU_OK) {
+      emu_mempool_free(ma >> EMU_MM_PAGE_SHIFT, size >> EMU_MM_PAGE_SHIFT,
+                       NULL);
+   }
+}
+
+static void
+slab_mem_fini(void *ctx)
+{
+   slab_mem_t *sm = ctx;
+
+   if (sm->sm_ownpool) {
+      (void)emu_mempool_destroy(sm->sm_pool);
+   }
+   free(sm);
+}
+
+/* The backing for a slab of props (checked); NULL with *statusp set. */
+static slab_mem_t *
+slab_mem_new(const vmk_SlabCreateProps *props, const void *caller,
+             VMK_ReturnStatus *statusp)
+{
+   slab_mem_t *sm = calloc(1, sizeof *sm);
+   emu_status_t st;
+
+   if (sm == NULL) {
+      *statusp = VMK_NO_MEMORY;
+      return NULL;
+   }
+   sm->sm_backing.sb_name = "mempool";
+   sm->sm_backing.sb_alloc = slab_mem_alloc;
+   sm->sm_backing.sb_free = slab_mem_free;
+   sm->sm_backing.sb_fini = slab_mem_fini;
+   sm->sm_backing.sb_ctx = sm;
+   switch (props->type) {
+   case VMK_SLAB_TYPE_SIMPLE:
+      sm->sm_range = EMU_MM_RANGE_ANY;
+      st = emu_mempool_create(props->name.string, NULL, 1, 0,
+                              EMU_MP_NO_LIMIT, 1, caller, &sm->sm_pool);
+      if (st != EMU_OK) {
+         free(sm);
+         *statusp = VMK_NO_MEMORY;
+         return NULL;
+      }
+      sm->sm_ownpool = 1;
+      break;
+   case VMK_SLAB_TYPE_CUSTOM:
+      sm->sm_range = (emu_mm_range_t)props->typeSpecific.custom.physRange;
+      sm->sm_pool = emu_mempool_kernel();
+      break;
+   default:
+      sm->sm_range = (emu_mm_range_t)props->typeSpecific.memPool.physRange;
+      sm->sm_pool = (emu_mempool_t *)props->typeSpecific.memPool.memPool;
+      if (emu_mempool_check(sm->sm_pool) != EMU_OK ||
+          !sm->sm_pool->mp_leaf) {
+         free(sm);
+         *statusp = VMK_BAD_PARAM;
+         return NULL;
+      }
+      break;
+   }
+   if (sm->sm_pool == NULL) {
+      free(sm);
+      *statusp = VMK_NO_MEMORY;
+      return NULL;
+   }
+   return sm;
 }
 
 static int
@@ -139,6 +261,7 @@ vmk_SlabCreate(vmk_SlabCreateProps *props, vmk_SlabID *slabOut)
 {
    emu_slab_props_t p;
    emu_slab_cache_t *sc;
+   slab_mem_t *sm;
    VMK_ReturnStatus status;
    emu_status_t st;
 
@@ -152,9 +275,15 @@ vmk_SlabCreate(vmk_SlabCreateProps *props, vmk_SlabID *slabOut)
    }
    p.deadline_ns = slab_deadline(props->creationTimeoutMS);
    p.caller = EMU_CALLER();
+   sm = slab_mem_new(props, p.caller, &status);
+   if (sm == NULL) {
+      return status;
+   }
+   p.backing = &sm->sm_backing;
    st = emu_slab_create(&p, &sc);
    if (st != EMU_OK) {
-      return emu_api_status(st);
+      slab_mem_fini(sm);             /* create gave every cluster back */
+      return emu_api_status(st == EMU_LIMIT ? EMU_NOMEM : st);
    }
    memcpy(emu_slab_api_area(sc), props, sizeof *props);
    *slabOut = (vmk_SlabID)sc;

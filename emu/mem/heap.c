@@ -17,7 +17,12 @@
  *
  * 2. Header-less objects.  A small object's class is found from its
  *    address: the slab cluster table gives the cluster, the cluster its
- *    cache, and the cache's api area (emu_heap_cinfo_t) the class and heap.
+ *    cache, and the cache its owner heap and class size (sc_owner,
+ *    sc_owner_size, read by the free fast path; the api area's
+ *    emu_heap_cinfo_t has the same for the slow paths).  Allocation finds
+ *    the cache through h_bysize[(size + 15) >> 4], whose entries point at
+ *    emu_slab_nocache (an always-empty magazine) until the class is first
+ *    used, so the fast path has no NULL test and no class table lookup.
  *    Each class cache's objects are one word longer than the class: that
  *    side word, past the bytes the driver may use, holds the caller address
  *    and the requested size (size << 48 | ra), written on every allocation
@@ -37,7 +42,10 @@
  *    charges live plus its own would exceed max.  With several threads,
  *    budget held by other threads (at most 2 chunks each) is not seen, so
  *    an allocation may fail up to that much early; it is never exceeded.
- *    Thread exit gives the thread's budgets back.  Footprint (clusters,
+ *    Thread exit gives the thread's budgets back; destroy clears the
+ *    destroyed heap's entry in every thread (the arrays are on a list), so
+ *    an entry is the live heap's of its index or zero and the fast paths
+ *    test the amount alone.  Footprint (clusters,
  *    spans) is bounded by the pool, not by the heap maximum: a heap whose
  *    classes each hold a partly used 64 KiB cluster would otherwise refuse
  *    allocations that ESXi would grant.
@@ -68,6 +76,7 @@
  */
 #include "heap.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -255,17 +264,60 @@ heap_handle_ok(emu_heap_t *h, const char *what, const void *caller)
 
 /* ---- Per-thread budgets (section 3) ------------------------------------ */
 
+/*
+ * A thread's budget array, on a list so that destroy can clear the entry of
+ * the heap it destroys in every thread: an entry is then always either the
+ * live heap's of that index or zero, and the fast paths need no check of
+ * which heap it belongs to.
+ */
+typedef struct heap_tls_thread {
+   struct heap_tls_thread *tt_next;     /* -- heap_list_lock */
+   struct heap_tls_thread *tt_prev;
+   emu_heap_tls_t          tt_slot[EMU_HEAP_MAX_HEAPS];
+} heap_tls_thread_t;
+
+static heap_tls_thread_t *heap_tls_threads;
+
+static heap_tls_thread_t *
+heap_tls_thread_of(emu_heap_tls_t *t)
+{
+   return (heap_tls_thread_t *)((char *)t -
+                                offsetof(heap_tls_thread_t, tt_slot));
+}
+
+/* Forget every thread's budget for index idx.  => heap_list_lock held. */
+static void
+heap_tls_clear_locked(uint32_t idx)
+{
+   heap_tls_thread_t *tt;
+
+   for (tt = heap_tls_threads; tt != NULL; tt = tt->tt_next) {
+      tt->tt_slot[idx].t_tag = 0;
+      tt->tt_slot[idx].t_avail = 0;
+   }
+}
+
 static void
 heap_thread_exit(void *arg)
 {
    emu_heap_tls_t *t = arg;
+   heap_tls_thread_t *tt;
    unsigned i;
 
    if (t == NULL || t == heap_tls_zero) {
       return;
    }
+   tt = heap_tls_thread_of(t);
    emu_heap_tls = heap_tls_zero;
    emu_mutex_lock(&heap_list_lock);
+   if (tt->tt_prev != NULL) {
+      tt->tt_prev->tt_next = tt->tt_next;
+   } else {
+      heap_tls_threads = tt->tt_next;
+   }
+   if (tt->tt_next != NULL) {
+      tt->tt_next->tt_prev = tt->tt_prev;
+   }
    for (i = 1; i < EMU_HEAP_MAX_HEAPS; i++) {
       emu_heap_t *h = heap_by_idx[i];
 
@@ -275,7 +327,7 @@ heap_thread_exit(void *arg)
       }
    }
    emu_mutex_unlock(&heap_list_lock);
-   emu_host_unmap(t, sizeof heap_tls_zero);
+   emu_host_unmap(tt, sizeof *tt);
 }
 
 static emu_heap_tls_t *
@@ -284,10 +336,20 @@ heap_tls_entry(emu_heap_t *h)
    emu_heap_tls_t *t = emu_heap_tls;
 
    if (t == heap_tls_zero) {
-      t = emu_host_map_anon(sizeof heap_tls_zero);
-      if (t == NULL) {
+      heap_tls_thread_t *tt = emu_host_map_anon(sizeof *tt);
+
+      if (tt == NULL) {
          return NULL;
       }
+      emu_mutex_lock(&heap_list_lock);
+      tt->tt_prev = NULL;
+      tt->tt_next = heap_tls_threads;
+      if (heap_tls_threads != NULL) {
+         heap_tls_threads->tt_prev = tt;
+      }
+      heap_tls_threads = tt;
+      emu_mutex_unlock(&heap_list_lock);
+      t = tt->tt_slot;
       emu_heap_tls = t;
       if (heap_exit_slot >= 0) {
          emu_thread_exit_hook_arm(heap_exit_slot, t);
@@ -396,6 +458,19 @@ heap_backing_free(void *ctx, uintptr_t addr, size_t size)
    emu_vmem_xfree(h->h_arena, addr, size);
 }
 
+/* Point every h_bysize entry of class c at sc.  => h_lock held. */
+static void
+heap_bysize_set(emu_heap_t *h, uint32_t c, emu_slab_cache_t *sc)
+{
+   unsigned i;
+
+   for (i = 0; i < EMU_HEAP_SMALL_MAX / 16 + 1; i++) {
+      if (emu_heap_class_of[i] == c) {
+         __atomic_store_n(&h->h_bysize[i], sc, __ATOMIC_RELEASE);
+      }
+   }
+}
+
 static emu_slab_cache_t *
 heap_class_cache(emu_heap_t *h, uint32_t c)
 {
@@ -425,7 +500,11 @@ heap_class_cache(emu_heap_t *h, uint32_t c)
          ci = emu_slab_api_area(sc);
          ci->ci_class = c;
          ci->ci_heap = h;
+         sc->sc_owner_tag = c;          /* for the fast paths: class, */
+         sc->sc_owner_size = emu_heap_class_size[c];   /* its charge, */
+         sc->sc_owner = h;              /* and heap */
          __atomic_store_n(&h->h_cache[c], sc, __ATOMIC_RELEASE);
+         heap_bysize_set(h, c, sc);
       } else {
          sc = NULL;
       }
@@ -483,6 +562,7 @@ emu_heap_create(const emu_heap_props_t *p, emu_heap_t **hp)
    emu_mempool_t *pool = p->pool != NULL ? p->pool : emu_mempool_kernel();
    uintptr_t idx;
    emu_status_t st;
+   unsigned i;
 
    if (p->max == 0 || p->initial > p->max || pool == NULL ||
        p->max > ((uint64_t)1 << 40)) {
@@ -506,6 +586,9 @@ emu_heap_create(const emu_heap_props_t *p, emu_heap_t **hp)
       goto fail_handle;
    }
    memset(h, 0, sizeof *h);
+   for (i = 0; i < EMU_HEAP_SMALL_MAX / 16 + 1; i++) {
+      h->h_bysize[i] = &emu_slab_nocache;   /* no cache yet: slow path */
+   }
    h->h_idx = (uint32_t)idx;
    snprintf(h->h_name, sizeof h->h_name, "%s", p->name);
    h->h_module = p->module;
@@ -671,6 +754,7 @@ emu_heap_destroy(emu_heap_t *h, int quiet, const void *caller)
    /* Unpublish first: stale frees now see a dead handle. */
    h->h_magic = EMU_HEAP_MAGIC_DEAD;
    heap_by_idx[h->h_idx] = NULL;
+   heap_tls_clear_locked(h->h_idx);       /* the next heap starts at 0 */
    if (h->h_gprev != NULL) {
       h->h_gprev->h_gnext = h->h_gnext;
    } else {
@@ -742,6 +826,7 @@ emu_heap_destroy(emu_heap_t *h, int quiet, const void *caller)
             emu_slab_free(sc, (void *)one[i].l_addr, NULL);
          }
       }
+      heap_bysize_set(h, c, &emu_slab_nocache);
       emu_slab_destroy(sc, caller);
       h->h_cache[c] = NULL;
    }
@@ -1008,4 +1093,72 @@ emu_heap_free(emu_heap_t *h, void *p, const void *caller)
    }
    free_report(EMU_RPT_BAD_FREE, h, p, caller,
                "address was never allocated from this heap");
+}
+
+/* ---- Statistics and leak walks (EmuCtl_DumpStats, vmkemu load) --------- */
+
+void
+emu_heap_walk(emu_heap_walk_fn fn, void *arg)
+{
+   emu_heap_t *h;
+
+   emu_mutex_lock(&heap_list_lock);
+   for (h = heap_list; h != NULL; h = h->h_gnext) {
+      emu_vmem_stats_t vs;
+      uint64_t bytes = 0;
+      uint64_t live = emu_heap_live(h, &bytes);
+
+      if (h->h_arena != NULL) {
+         emu_vmem_stats(h->h_arena, &vs);
+      }
+      fn(arg, h, live, bytes, h->h_arena != NULL ? &vs : NULL);
+   }
+   emu_mutex_unlock(&heap_list_lock);
+}
+
+uint64_t
+emu_heap_walk_live(emu_heap_t *h, emu_heap_live_fn fn, void *arg)
+{
+   heap_leak_t *list;
+   unsigned n = 0;
+   unsigned max;
+   uint64_t total = 0;
+   uint64_t bytes = 0;
+   uint32_t c;
+   emu_heap_big_t *b;
+   emu_heap_big_t *tmp;
+   unsigned i;
+
+   if (emu_heap_check(h) != EMU_OK) {
+      return 0;
+   }
+   max = (unsigned)emu_heap_live(h, NULL) + 16;
+   list = calloc(max, sizeof *list);
+   if (list == NULL) {
+      return 0;
+   }
+   for (c = 0; c < EMU_HEAP_NCLASS; c++) {
+      emu_slab_cache_t *sc = __atomic_load_n(&h->h_cache[c],
+                                             __ATOMIC_ACQUIRE);
+
+      if (sc != NULL) {
+         total += walk_cache(sc, c, list, &n, max, &bytes);
+      }
+   }
+   emu_mutex_lock(&h->h_lock);
+   HASH_ITER(hh, h->h_big, b, tmp) {
+      total++;
+      if (n < max) {
+         list[n].l_addr = b->b_addr;
+         list[n].l_size = b->b_size;
+         list[n].l_caller = b->b_caller;
+         n++;
+      }
+   }
+   emu_mutex_unlock(&h->h_lock);
+   for (i = 0; i < n; i++) {
+      fn(arg, list[i].l_addr, list[i].l_size, list[i].l_caller);
+   }
+   free(list);
+   return total;
 }

@@ -52,6 +52,8 @@ typedef struct emu_heap {
    emu_slab_cache_t   *h_cache[EMU_HEAP_NCLASS];
    uint32_t            h_waiters;      /* timed allocations waiting */
    uint32_t            h_pad;
+   /* The same by (size + 15) >> 4, &emu_slab_nocache until created */
+   emu_slab_cache_t   *h_bysize[EMU_HEAP_SMALL_MAX / 16 + 1];
    /* Budget not handed to any thread (section 3) -- atomics */
    int64_t             h_avail;
    /* Immutable after create */
@@ -139,63 +141,79 @@ void emu_heap_free(emu_heap_t *h, void *p, const void *caller);
 
 /* --- Fast paths ----------------------------------------------------------*/
 
-static inline void *
-emu_heap_alloc_fast(emu_heap_t *h, size_t size, const void *caller)
+/*
+ * A small allocation from this thread's magazine of the size-class cache:
+ * 1 and *pp set, or 0 when the slow path must run.
+ */
+static inline int
+emu_heap_alloc_fast(emu_heap_t *h, size_t size, const void *caller,
+                    void **pp)
 {
+   emu_slab_cache_t *sc;
    emu_heap_tls_t *t;
-   uint32_t c;
    int64_t csz;
    void *obj;
 
    if (EMU_UNLIKELY(size - 1 >= EMU_HEAP_SMALL_MAX || h == NULL)) {
-      return NULL;
+      return 0;
    }
-   c = emu_heap_class_of[(size + 15) >> 4];
-   csz = emu_heap_class_size[c];
+   sc = __atomic_load_n(&h->h_bysize[(size + 15) >> 4], __ATOMIC_ACQUIRE);
+   csz = sc->sc_owner_size;                 /* 0 for emu_slab_nocache */
    t = &emu_heap_tls[h->h_idx];
-   if (EMU_UNLIKELY(t->t_tag != h->h_tag || t->t_avail < csz)) {
-      return NULL;
+   if (EMU_UNLIKELY(t->t_avail < csz)) {     /* 0 unless h's (heap.c 3.) */
+      return 0;
    }
-   if (EMU_UNLIKELY(!emu_slab_alloc_fast(
-          __atomic_load_n(&h->h_cache[c], __ATOMIC_ACQUIRE), &obj))) {
-      return NULL;
+   if (EMU_UNLIKELY(!emu_slab_alloc_fast_nn(sc, &obj))) {
+      return 0;
    }
    t->t_avail -= csz;
+   /* The side word past the class bytes: who asked, and for how much. */
    *(uintptr_t *)((char *)obj + csz) =
       (uintptr_t)caller | ((uintptr_t)size << EMU_HEAP_TAG_SHIFT);
-   return obj;
+   *pp = obj;
+   return 1;
 }
 
 static inline int
 emu_heap_free_fast(emu_heap_t *h, void *p)
 {
-   emu_slab_cluster_t *cl = emu_slab_cluster_of((uintptr_t)p);
-   const emu_heap_cinfo_t *ci;
-   emu_slab_cache_t *sc;
+   emu_slab_cluster_t *cl = emu_slab_cl_entry((uintptr_t)p);
+   emu_slab_cache_t *sc = cl->cl_cache;     /* emu_slab_nocache: none */
    emu_heap_tls_t *t;
-   uint32_t c;
 
-   if (EMU_UNLIKELY(cl == NULL || h == NULL)) {
-      return 0;
-   }
-   sc = cl->cl_cache;
-   ci = (const emu_heap_cinfo_t *)emu_slab_api_area(sc);
-   c = ci->ci_class;
-   if (EMU_UNLIKELY(c >= EMU_HEAP_NCLASS ||
-                    __atomic_load_n(&h->h_cache[c], __ATOMIC_ACQUIRE) != sc)) {
+   /* Only h's class caches name h as owner (never NULL for the others). */
+   if (EMU_UNLIKELY(sc->sc_owner != (void *)h)) {
       return 0;
    }
    t = &emu_heap_tls[h->h_idx];
-   if (EMU_UNLIKELY(t->t_tag != h->h_tag ||
-                    t->t_avail > 2 * EMU_HEAP_CHUNK ||
+   if (EMU_UNLIKELY(t->t_avail > 2 * EMU_HEAP_CHUNK ||
                     __atomic_load_n(&h->h_waiters, __ATOMIC_RELAXED) != 0)) {
       return 0;
    }
-   if (EMU_UNLIKELY(!emu_slab_free_fast(sc, p))) {
+   if (EMU_UNLIKELY(!emu_slab_free_fast_owned(sc, cl, p))) {
       return 0;
    }
-   t->t_avail += emu_heap_class_size[c];
+   t->t_avail += sc->sc_owner_size;
    return 1;
 }
+
+/*
+ * Statistics walk: fn gets every live heap with its live allocations, the
+ * bytes charged for them and a snapshot of its arena (NULL when none).
+ * fn runs under heap_list_lock: it must not call the heap engine.
+ */
+typedef void (*emu_heap_walk_fn)(void *arg, const emu_heap_t *h,
+                                 uint64_t live, uint64_t bytes,
+                                 const emu_vmem_stats_t *arena);
+void emu_heap_walk(emu_heap_walk_fn fn, void *arg);
+
+/*
+ * Call fn (under no lock) for each live allocation of h with its address,
+ * requested size and caller; returns how many are live.  For leak lists.
+ * => no other thread may free from h meanwhile (snapshot otherwise).
+ */
+typedef void (*emu_heap_live_fn)(void *arg, uintptr_t addr, uint64_t size,
+                                 const void *caller);
+uint64_t emu_heap_walk_live(emu_heap_t *h, emu_heap_live_fn fn, void *arg);
 
 #endif /* EMU_MEM_HEAP_H */

@@ -20,7 +20,9 @@
  *    EMU_MAG_MAX_CACHES - 1.  A thread's array is created on its first
  *    slow path; before that emu_mag_tls points at a shared all-zero array
  *    whose slots say "nothing loaded, capacity 0", so a fast path never
- *    needs a NULL test and never writes there.
+ *    needs a NULL test and never writes there.  Slots are 64 bytes, so two
+ *    caches used by one thread never share a line with another thread's
+ *    slots (each array is its own mapping).
  *
  * 3. Thread exit.  Each array is on a global list and the host's exit hook
  *    is armed with it; when the thread ends, the hook hands every non-empty
@@ -76,7 +78,7 @@ static uint32_t         mag_index_rotor = 1;
 #define MAG_ARRAY_BYTES (sizeof(mag_thread_t) + \
                          EMU_MAG_MAX_CACHES * sizeof(emu_mag_slot_t))
 
-EMU_STATIC_ASSERT(sizeof(emu_mag_slot_t) == 32, "slot is 32 bytes");
+EMU_STATIC_ASSERT(sizeof(emu_mag_slot_t) == 64, "slot is one 64-byte line");
 
 void
 emu_mag_set_flush(emu_mag_flush_fn fn)

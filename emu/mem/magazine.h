@@ -28,15 +28,43 @@ extern const uint32_t emu_mag_sizes[EMU_MAG_NSIZES];
  * One thread's slot for one cache.  Only the owning thread touches it,
  * except cache destroy (all other users of the cache are gone by contract)
  * and that thread's exit hook; both hold emu_mag_threads_lock.
+ *
+ * The loaded magazine is kept as three round pointers so that the fast
+ * paths are a compare and a pointer step: pop takes *--ms_top while ms_top
+ * != ms_bot, push stores *ms_top++ while ms_top != ms_lim.  With nothing
+ * loaded all three are NULL, which both fast paths read as "go slow".
  */
 typedef struct emu_mag_slot {
+   void                 **ms_top;      /* one past the last round held */
+   void                 **ms_bot;      /* ms_loaded->m_round, or NULL */
+   void                 **ms_lim;      /* ms_bot + capacity, or NULL */
    emu_mag_t             *ms_loaded;   /* the magazine in use, or NULL */
-   uint32_t               ms_rounds;   /* objects in ms_loaded */
-   uint32_t               ms_cap;      /* ms_loaded->m_cap, 0 when none */
    emu_mag_t             *ms_prev;     /* the previous magazine, or NULL */
    uint32_t               ms_prounds;  /* objects in ms_prev */
-   uint32_t               ms_pad;
-} emu_mag_slot_t;                      /* 32 bytes: index << 5 */
+   uint32_t               ms_pad0;
+   uintptr_t              ms_pad[2];
+} emu_mag_slot_t;                      /* 64 bytes: one line, index << 6 */
+
+/* Rounds in the loaded magazine. */
+static inline uint32_t
+emu_mag_slot_rounds(const emu_mag_slot_t *s)
+{
+   return (uint32_t)(s->ms_top - s->ms_bot);
+}
+
+/* Load m (holding rounds objects) into s, or nothing when m is NULL. */
+static inline void
+emu_mag_slot_load(emu_mag_slot_t *s, emu_mag_t *m, uint32_t rounds)
+{
+   s->ms_loaded = m;
+   if (m != NULL) {
+      s->ms_bot = m->m_round;
+      s->ms_top = m->m_round + rounds;
+      s->ms_lim = m->m_round + m->m_cap;
+   } else {
+      s->ms_bot = s->ms_top = s->ms_lim = NULL;
+   }
+}
 
 /* Caches that can use magazines at once (cache index 1..MAX-1; 0 unused). */
 #define EMU_MAG_MAX_CACHES  4096

@@ -910,3 +910,24 @@ emu_mempool_arena(emu_mempool_t *mp)
    }
    return vmp;
 }
+
+/* ---- Statistics walk (EmuCtl_DumpStats) -------------------------------- */
+
+void
+emu_mempool_walk(emu_mempool_walk_fn fn, void *arg)
+{
+   emu_mempool_t *mp;
+
+   /* The pool arenas' locks nest inside mp_lock (they drop their own lock
+    * around imports, so nothing takes them the other way round). */
+   emu_mutex_lock(&mp_lock);
+   for (mp = mp_all; mp != NULL; mp = mp->mp_gnext) {
+      emu_vmem_stats_t vs;
+
+      if (mp->mp_arena != NULL) {
+         emu_vmem_stats(mp->mp_arena, &vs);
+      }
+      fn(arg, mp, mp->mp_arena != NULL ? &vs : NULL);
+   }
+   emu_mutex_unlock(&mp_lock);
+}

@@ -135,4 +135,14 @@ emu_vmem_t *emu_mempool_arena(emu_mempool_t *mp);
 /* Pages in the machine not charged to any pool now. */
 uint64_t emu_mempool_unreserved(void);
 
+/*
+ * Statistics walk: fn gets every live pool (engine-internal ones too; see
+ * mp_internal) and a snapshot of its default arena (NULL when none).  fn
+ * runs under mp_lock: it may read the pool's fields, and must not call
+ * the pool engine.
+ */
+typedef void (*emu_mempool_walk_fn)(void *arg, const emu_mempool_t *mp,
+                                    const emu_vmem_stats_t *arena);
+void emu_mempool_walk(emu_mempool_walk_fn fn, void *arg);
+
 #endif /* EMU_MEM_MEMPOOL_H */

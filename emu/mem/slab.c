@@ -43,21 +43,36 @@
  * 5. Free checks, always on.  The free fast path finds the cluster of the
  *    pointer through the cluster table (one entry per granule of the
  *    backing range, read without a lock: an entry only changes while its
- *    cluster has no object outstanding), then checks that the cluster is
- *    this cache's, that the pointer is on an object boundary (an exact
- *    divisibility test by multiply-and-rotate, no division) and that the
- *    free tag in the control structure is not set (a double free).  Any
- *    failure goes to the slow path, which reports BAD_FREE, WRONG_CACHE,
- *    MISALIGNED_FREE or DOUBLE_FREE naming the cache, the object and the
- *    caller, and leaves the cache untouched.  The tag is probabilistic for
- *    plain caches (a driver could store that exact value in its object);
- *    debug caches keep a per-object state and are exact.
+ *    cluster has no object outstanding; "none" is a sentinel cluster owned
+ *    by emu_slab_nocache, so there is no NULL test), checks that the
+ *    cluster is this cache's -- which also proves the handle is a live
+ *    cache before anything else of it is read -- then computes the object
+ *    index as rotr((p - base) * inv, k), inv the inverse of the chunk's odd
+ *    part modulo 2^64 and k its power of two: object starts come out as
+ *    their index, every other offset (interior, before the first object)
+ *    as a number above any object count, so one compare with the objects
+ *    per cluster tests "on a boundary" and "inside" with no division.
+ *    Last, the free tag in the control structure must not be set (a double
+ *    free).  Any failure goes to the slow path, which reports BAD_FREE,
+ *    WRONG_CACHE, MISALIGNED_FREE or DOUBLE_FREE naming the cache, the
+ *    object and the caller, and leaves the cache untouched.  The tag is
+ *    probabilistic for plain caches (a driver could store that exact value
+ *    in its object); debug caches keep a per-object state and are exact.
  *
  * 6. Handles.  Cache structures come from a private pool of host pages and
  *    are never unmapped; a destroyed cache keeps EMU_SLAB_MAGIC_DEAD and is
  *    reused only after EMU_SLAB_QUARANTINE later destroys, so a stale handle
- *    is reported (DEAD_HANDLE) instead of trusted.  The fast paths test the
- *    magic alone; EMU_SLAB_MAGIC_FAST also says "plain cache".
+ *    is reported (DEAD_HANDLE) instead of trusted.  The fast paths do not
+ *    test the magic: each structure gets its magazine slot index once, when
+ *    it is first carved, and keeps it through reuse, so no other cache ever
+ *    loads that slot; only the slow path loads a slot (after checking the
+ *    handle and the mode), destroy drains the slot in every thread, and
+ *    debug or limited caches never load theirs.  A destroyed or direct-mode
+ *    cache therefore finds its slot empty (alloc) or full (free) and goes
+ *    slow, which checks the magic and reports.  The alloc fast path still
+ *    tests NULL and the fault-injection switch (one hidden global).  A
+ *    handle that never was a cache is undefined on the fast paths, as a
+ *    wild pointer is on ESXi.
  *
  * 7. Reclaim gives back wholly free clusters beyond those minObj needs:
  *    on request (emu_slab_reclaim: the depot and the calling thread's
@@ -71,10 +86,11 @@
  *    across a constructor or destructor (they run inside
  *    EMU_NONBLOCKING_BEGIN/END), nor across a backing allocation.
  *
- * 9. Differences from ESX.  Memory: until the mempool engine lands, every
- *    type (SIMPLE, CUSTOM, MEMPOOL) draws clusters from one machine backing
- *    (slab_backing.c); physical contiguity and range are recorded, not
- *    simulated.  Debug options are read when a cache is created.  A
+ * 9. Differences from ESX.  Memory: the API layer gives each vmk_Slab
+ *    cache a backing over a memory pool (emu/api/vmk_slab.c: clusters are
+ *    contiguous page runs of the pool within the physical range); the
+ *    engine's own caches use the machine backing (slab_backing.c).  Debug
+ *    options are read when a cache is created.  A
  *    constructor failing while minObj objects are built makes create fail
  *    with EMU_NOMEM after the objects already built are destroyed.
  */
@@ -94,6 +110,20 @@
 #define EMU_SLAB_MAX_POOLS    256
 
 EMU_HIDDEN emu_slab_cluster_t **emu_slab_cltab;
+/*
+ * "No cluster here": owned by a cache structure that is no cache (never
+ * alive, no slot, owner tag none), so a lookup that lands here fails every
+ * ownership test without a NULL test.
+ */
+EMU_HIDDEN emu_slab_cache_t emu_slab_nocache = {
+   .sc_magic = EMU_SLAB_MAGIC_DEAD,
+   .sc_owner_tag = UINT32_MAX,
+   .sc_owner = &emu_slab_nocache,
+   .sc_clnobj64 = 0,
+};
+EMU_HIDDEN emu_slab_cluster_t emu_slab_nocl = {
+   .cl_cache = &emu_slab_nocache,
+};
 
 enum { CL_PARTIAL = 1, CL_FULL = 2 };
 
@@ -172,6 +202,12 @@ pool_get(void)
    }
    sc = (emu_slab_cache_t *)(pool_chunks[pool_nchunks - 1] + pool_used);
    pool_used += sz;
+   /*
+    * The magazine slot index belongs to the structure for good (section
+    * 5): no other cache ever uses this slot, so a stale handle finds it
+    * empty.  0 (none left) makes the structure's caches run direct.
+    */
+   sc->sc_index = emu_mag_index_alloc();
    return sc;
 }
 
@@ -330,12 +366,17 @@ slab_globals(void)
    emu_mutex_lock(&slab_list_lock);
    if (emu_slab_cltab == NULL) {
       size_t n = emu_slab_range.sr_len >> EMU_SLAB_GRANULE_SHIFT;
+      emu_slab_cluster_t **tab = emu_host_map_anon(n * sizeof *tab);
+      size_t g;
 
-      emu_slab_cltab = emu_host_map_anon(n * sizeof *emu_slab_cltab);
-      if (emu_slab_cltab == NULL) {
+      if (tab == NULL) {
          emu_mutex_unlock(&slab_list_lock);
          return EMU_NOMEM;
       }
+      for (g = 0; g < n; g++) {
+         tab[g] = &emu_slab_nocl;
+      }
+      __atomic_store_n(&emu_slab_cltab, tab, __ATOMIC_RELEASE);
    }
    emu_mutex_unlock(&slab_list_lock);
    emu_mag_set_flush(slab_flush_slot);
@@ -349,8 +390,10 @@ slab_globals(void)
       memset(&p, 0, sizeof p);
       snprintf(name, sizeof name, "emu_magazine_%u", emu_mag_sizes[i]);
       p.name = name;
-      p.objsize = sizeof(emu_mag_t) + emu_mag_sizes[i] * sizeof(void *);
-      p.align = 8;
+      /* Whole cache lines: two threads' magazines never share one. */
+      p.objsize = round_up(sizeof(emu_mag_t) +
+                           emu_mag_sizes[i] * sizeof(void *), 64);
+      p.align = 64;
       p.ctrloff = 0;
       p.maxobj = EMU_SLAB_UNLIMITED;
       p.backing = b;
@@ -525,7 +568,7 @@ cluster_release(emu_slab_cache_t *sc, emu_slab_cluster_t *cl)
    for (g = 0; g < sc->sc_clbytes; g += EMU_SLAB_GRANULE) {
       __atomic_store_n(&emu_slab_cltab[(base + g - emu_slab_range.sr_base) >>
                                        EMU_SLAB_GRANULE_SHIFT],
-                       NULL, __ATOMIC_RELAXED);
+                       &emu_slab_nocl, __ATOMIC_RELAXED);
    }
    cl->cl_magic = 0;
    sc->sc_backing->sb_free(sc->sc_backing->sb_ctx, base, sc->sc_clbytes);
@@ -740,7 +783,7 @@ static void
 slot_to_depot(emu_slab_cache_t *sc, emu_mag_slot_t *slot)
 {
    if (slot->ms_loaded != NULL) {
-      depot_put(sc, slot->ms_loaded, slot->ms_rounds);
+      depot_put(sc, slot->ms_loaded, emu_mag_slot_rounds(slot));
    }
    if (slot->ms_prev != NULL) {
       depot_put(sc, slot->ms_prev, slot->ms_prounds);
@@ -784,21 +827,17 @@ slot_install(emu_slab_cache_t *sc, emu_mag_slot_t *slot, emu_mag_t *m,
       depot_put(sc, slot->ms_prev, slot->ms_prounds);
    }
    slot->ms_prev = slot->ms_loaded;
-   slot->ms_prounds = slot->ms_rounds;
-   slot->ms_loaded = m;
-   slot->ms_rounds = rounds;
-   slot->ms_cap = m->m_cap;
+   slot->ms_prounds = emu_mag_slot_rounds(slot);
+   emu_mag_slot_load(slot, m, rounds);
 }
 
 static void
 slot_swap(emu_mag_slot_t *slot)
 {
    emu_mag_t *m = slot->ms_loaded;
-   uint32_t r = slot->ms_rounds;
+   uint32_t r = emu_mag_slot_rounds(slot);
 
-   slot->ms_loaded = slot->ms_prev;
-   slot->ms_rounds = slot->ms_prounds;
-   slot->ms_cap = slot->ms_loaded != NULL ? slot->ms_loaded->m_cap : 0;
+   emu_mag_slot_load(slot, slot->ms_prev, slot->ms_prounds);
    slot->ms_prev = m;
    slot->ms_prounds = r;
 }
@@ -968,8 +1007,8 @@ emu_slab_alloc(emu_slab_cache_t *sc, uint64_t deadline_ns,
       emu_mag_t *m;
       uint32_t n;
 
-      if (slot->ms_rounds > 0) {
-         obj = slot->ms_loaded->m_round[--slot->ms_rounds];
+      if (slot->ms_top != slot->ms_bot) {
+         obj = *--slot->ms_top;
          return obj_hand_out(sc, obj);
       }
       if (slot->ms_prounds > 0) {
@@ -1033,8 +1072,7 @@ slab_free_check(emu_slab_cache_t *sc, void *obj, const void *caller)
       return NULL;
    }
    o = a - cl->cl_base;
-   if (a < cl->cl_base || o >= sc->sc_clobjbytes ||
-       !emu_slab_on_boundary(sc, o)) {
+   if (emu_slab_obj_index(sc, cl, a) >= sc->sc_clnobj64) {
       emu_slab_report(EMU_RPT_MISALIGNED_FREE, sc, obj, caller,
                       "free of %p in slab '%s' is not the start of an "
                       "object (%zu bytes into object %p)", obj, sc->sc_name,
@@ -1123,10 +1161,10 @@ emu_slab_free(emu_slab_cache_t *sc, void *obj, const void *caller)
    for (;;) {
       emu_mag_t *m;
 
-      if (slot->ms_rounds < slot->ms_cap) {
+      if (slot->ms_top != slot->ms_lim) {
          emu_slab_tag_store((uintptr_t)obj, sc->sc_tagoff, sc->sc_freetag);
          emu_slab_san_obj_free(sc, obj);
-         slot->ms_loaded->m_round[slot->ms_rounds++] = obj;
+         *slot->ms_top++ = obj;
          return;
       }
       if (slot->ms_prev != NULL && slot->ms_prounds == 0) {
@@ -1143,9 +1181,7 @@ emu_slab_free(emu_slab_cache_t *sc, void *obj, const void *caller)
          return;
       }
       if (slot->ms_loaded == NULL) {
-         slot->ms_loaded = m;
-         slot->ms_rounds = 0;
-         slot->ms_cap = m->m_cap;
+         emu_mag_slot_load(slot, m, 0);
       } else {
          slot_install(sc, slot, m, 0);
       }
@@ -1193,14 +1229,15 @@ emu_slab_create(const emu_slab_props_t *p, emu_slab_cache_t **scp)
    if (sc == NULL) {
       return EMU_NOMEM;
    }
-   memset(sc, 0, sizeof *sc);
+   {
+      uint32_t idx = sc->sc_index;      /* the structure's, for good */
+
+      memset(sc, 0, sizeof *sc);
+      sc->sc_index = idx;
+   }
    sc->sc_magic = EMU_SLAB_MAGIC_DEAD;
-   if (!(flags & EMU_SLAB_F_NOMAG)) {
-      sc->sc_index = emu_mag_index_alloc();
-      if (sc->sc_index == 0) {
-         st = EMU_NOMEM;
-         goto fail_index;
-      }
+   if (sc->sc_index == 0) {
+      flags |= EMU_SLAB_F_NOMAG;       /* no slot: run direct */
    }
    sc->sc_slotoff = (size_t)sc->sc_index * sizeof(emu_mag_slot_t);
    sc->sc_flags = (uint32_t)flags;
@@ -1215,6 +1252,9 @@ emu_slab_create(const emu_slab_props_t *p, emu_slab_cache_t **scp)
    sc->sc_clhdr = ly.ly_clhdr;
    sc->sc_clnobj = ly.ly_clnobj;
    sc->sc_clobjbytes = (size_t)ly.ly_clnobj * ly.ly_chunk;
+   sc->sc_clnobj64 = ly.ly_clnobj;
+   sc->sc_owner_tag = UINT32_MAX;
+   sc->sc_owner = &emu_slab_nocache;
    sc->sc_freetag = (uintptr_t)sc ^ EMU_SLAB_FREE_SALT;
    slab_div_setup(sc, ly.ly_chunk);
    sc->sc_minobj = p->minobj;
@@ -1280,10 +1320,6 @@ fail_min:
    emu_slab_san_cache_destroy(sc);
    emu_cond_destroy(&sc->sc_cv);
    emu_mutex_destroy(&sc->sc_lock);
-   if (sc->sc_index != 0) {
-      emu_mag_index_free(sc->sc_index);
-   }
-fail_index:
    emu_mutex_lock(&slab_list_lock);
    pool_put(sc);
    emu_mutex_unlock(&slab_list_lock);
@@ -1364,14 +1400,15 @@ emu_slab_destroy(emu_slab_cache_t *sc, const void *caller)
    }
    sc->sc_partial = sc->sc_full = NULL;
    emu_slab_san_cache_destroy(sc);
+   if (sc->sc_backing->sb_fini != NULL) {
+      sc->sc_backing->sb_fini(sc->sc_backing->sb_ctx);
+   }
+   sc->sc_backing = NULL;
    if (!(sc->sc_flags & EMU_SLAB_F_INTERNAL)) {
       emu_rsrc_remove(&sc->sc_rsrc);
    }
    emu_cond_destroy(&sc->sc_cv);
    emu_mutex_destroy(&sc->sc_lock);
-   if (sc->sc_index != 0) {
-      emu_mag_index_free(sc->sc_index);
-   }
    emu_mutex_lock(&slab_list_lock);
    pool_put(sc);
    emu_mutex_unlock(&slab_list_lock);
@@ -1400,7 +1437,7 @@ emu_slab_reclaim(emu_slab_cache_t *sc)
    size_t bytes;
    unsigned i;
 
-   if (sc->sc_index != 0 && emu_mag_tls != NULL) {
+   if (!(sc->sc_flags & EMU_SLAB_F_NOMAG) && emu_mag_tls != NULL) {
       emu_mag_slot_t *slots = emu_mag_thread_slots();
 
       if (slots != NULL) {
@@ -1468,4 +1505,61 @@ emu_slab_stats(emu_slab_cache_t *sc, emu_slab_stats_t *st)
    st->ss_clnobj = sc->sc_clnobj;
    st->ss_clbytes = (uint32_t)sc->sc_clbytes;
    emu_mutex_unlock(&sc->sc_lock);
+}
+
+/* ---- Statistics walk (EmuCtl_DumpStats) -------------------------------- */
+
+/* Objects of sc handed out now.  => sc_lock held. */
+static uint64_t
+slab_inuse_locked(emu_slab_cache_t *sc)
+{
+   emu_slab_cluster_t *lists[2];
+   uint64_t n = 0;
+   int l;
+
+   if (sc->sc_magic != EMU_SLAB_MAGIC_FAST) {
+      return sc->sc_outstanding;          /* direct mode counts exactly */
+   }
+   /* Free objects carry the free tag wherever they sit (cluster list,
+    * depot or a thread's magazine); handed-out ones do not. */
+   lists[0] = sc->sc_partial;
+   lists[1] = sc->sc_full;
+   for (l = 0; l < 2; l++) {
+      emu_slab_cluster_t *cl;
+
+      for (cl = lists[l]; cl != NULL; cl = cl->cl_next) {
+         uint32_t i;
+
+         for (i = 0; i < cl->cl_nobj; i++) {
+            uintptr_t o = cl->cl_base + (uintptr_t)i * sc->sc_chunk;
+
+            if (emu_slab_tag_load(o, sc->sc_tagoff) != sc->sc_freetag) {
+               n++;
+            }
+         }
+      }
+   }
+   return n;
+}
+
+void
+emu_slab_walk(int internal, emu_slab_walk_fn fn, void *arg)
+{
+   emu_slab_cache_t *sc;
+
+   emu_mutex_lock(&slab_list_lock);
+   for (sc = slab_list; sc != NULL; sc = sc->sc_gnext) {
+      emu_slab_stats_t st;
+      uint64_t inuse;
+
+      if (!internal && (sc->sc_flags & EMU_SLAB_F_INTERNAL)) {
+         continue;
+      }
+      emu_slab_stats(sc, &st);
+      emu_mutex_lock(&sc->sc_lock);
+      inuse = slab_inuse_locked(sc);
+      emu_mutex_unlock(&sc->sc_lock);
+      fn(arg, sc, &st, inuse);
+   }
+   emu_mutex_unlock(&slab_list_lock);
 }

@@ -6,6 +6,18 @@
  * load, no lock, no atomic.  Anything they cannot do goes to the slow entry
  * points emu_slab_alloc / emu_slab_free, which handle every case (debug
  * caches, limited caches, depot trips, growth, misuse reports).
+ *
+ * What keeps them short (slab.c section 5 has the whole argument):
+ * - no handle magic test: a cache's magazine slot index belongs to its
+ *   handle structure for good, and only the slow path (which checks the
+ *   handle) ever loads a slot, so a destroyed, debug or limited cache
+ *   always finds its slot empty (alloc) or full (free) and goes slow;
+ * - the free path proves ownership before it reads the handle: the
+ *   cluster table entry of the pointer (never NULL: a sentinel cluster
+ *   that no cache owns stands for "none") must name this cache;
+ * - one multiply and rotate gives the object index, and a single compare
+ *   with the objects per cluster tests "on a boundary" and "inside" at
+ *   once.
  */
 #ifndef EMU_MEM_SLAB_H
 #define EMU_MEM_SLAB_H
@@ -104,21 +116,36 @@ typedef struct emu_slab_cluster {
    struct emu_slab_dbg      *cl_dbg;     /* per-object records or NULL */
 } emu_slab_cluster_t;
 
-/* The cluster of every granule of the backing range (NULL: none). */
+/*
+ * The cluster of every granule of the backing range; &emu_slab_nocl where
+ * there is none (its cl_cache is no cache, so the free fast path needs no
+ * NULL test).
+ */
 extern EMU_HIDDEN emu_slab_cluster_t **emu_slab_cltab;
+extern EMU_HIDDEN emu_slab_cluster_t emu_slab_nocl;
+extern EMU_HIDDEN struct emu_slab_cache emu_slab_nocache;
+
+/* Read on the alloc fast path: hidden, so it is one RIP-relative compare. */
+extern EMU_HIDDEN int emu_fault_armed;
 
 typedef struct emu_slab_cache {
    uint32_t                 sc_magic;     /* EMU_SLAB_MAGIC_* */
-   uint32_t                 sc_index;     /* magazine slot index */
-   /* Immutable after create: the fast paths read these. */
+   uint32_t                 sc_index;     /* magazine slot index, for good */
+   /* Immutable after create: the fast paths read these (one line). */
    size_t                   sc_slotoff;   /* sc_index * slot size */
    size_t                   sc_tagoff;    /* offset of sl_tag in an object */
    uintptr_t                sc_freetag;   /* sl_tag of a free object */
+   uint64_t                 sc_div_inv;   /* object index of offset o:     */
+   uint32_t                 sc_div_shift; /*  rotr(o * inv, shift), which  */
+   uint32_t                 sc_flags;     /*  is >= nobj unless o is an    */
+   uint64_t                 sc_clnobj64;  /*  object's start (sc_clnobj)   */
+   uint32_t                 sc_owner_tag; /* the layer above's (heap class) */
+   uint32_t                 sc_owner_size;/*  and its size (class bytes) */
+   /* Second line: the owner the layer above set (heap free fast path),
+    * &emu_slab_nocache for none; then immutable fields for slow paths. */
+   void                    *sc_owner;
    size_t                   sc_clobjbytes;/* nobj * chunk */
-   uint64_t                 sc_div_inv;   /* exact division by sc_chunk: */
-   uint64_t                 sc_div_lim;   /*  o % chunk == 0 iff          */
-   uint32_t                 sc_div_shift; /*  rotr(o*inv, shift) <= lim  */
-   uint32_t                 sc_flags;     /* EMU_SLAB_F_* */
+   uint64_t                 sc_div_lim;   /* o % chunk == 0 iff rotr <= lim */
    size_t                   sc_objsize;
    size_t                   sc_chunk;     /* bytes per object slot */
    size_t                   sc_align;
@@ -277,17 +304,42 @@ emu_slab_tag_store(uintptr_t obj, size_t off, uintptr_t v)
    __builtin_memcpy((void *)(obj + off), &v, sizeof v);
 }
 
-/* The cluster holding addr, or NULL.  No lock (see slab.c 6.). */
+/* The cluster table entry of addr: a cluster or &emu_slab_nocl.  No lock. */
 static inline emu_slab_cluster_t *
-emu_slab_cluster_of(uintptr_t addr)
+emu_slab_cl_entry(uintptr_t addr)
 {
    uintptr_t off = addr - emu_slab_range.sr_base;
 
    if (EMU_UNLIKELY(off >= emu_slab_range.sr_len)) {
-      return NULL;
+      return &emu_slab_nocl;
    }
    return __atomic_load_n(&emu_slab_cltab[off >> EMU_SLAB_GRANULE_SHIFT],
                           __ATOMIC_RELAXED);
+}
+
+/* The cluster holding addr, or NULL.  No lock (see slab.c 5.). */
+static inline emu_slab_cluster_t *
+emu_slab_cluster_of(uintptr_t addr)
+{
+   emu_slab_cluster_t *cl = emu_slab_cl_entry(addr);
+
+   return cl != &emu_slab_nocl ? cl : NULL;
+}
+
+/*
+ * The index of the object starting at a in cl, or a value >= sc_clnobj64
+ * when a is not the start of one of cl's objects (a modular inverse of the
+ * chunk's odd part, then a rotate by its power of two: exact multiples come
+ * out as the quotient, everything else as a huge number).
+ */
+static inline uint64_t
+emu_slab_obj_index(const emu_slab_cache_t *sc, const emu_slab_cluster_t *cl,
+                   uintptr_t a)
+{
+   uint64_t x = (uint64_t)(a - cl->cl_base) * sc->sc_div_inv;
+   unsigned s = sc->sc_div_shift;          /* 3..: chunks are 8-aligned */
+
+   return (x >> s) | (x << ((64 - s) & 63));
 }
 
 /* 1 when o is a multiple of the cache's chunk size. */
@@ -297,32 +349,40 @@ emu_slab_on_boundary(const emu_slab_cache_t *sc, uint64_t o)
    uint64_t x = o * sc->sc_div_inv;
    unsigned s = sc->sc_div_shift;
 
-   x = s != 0 ? (x >> s) | (x << (64 - s)) : x;
+   x = (x >> s) | (x << ((64 - s) & 63));
    return x <= sc->sc_div_lim;
+}
+
+/* This thread's magazine slot for sc. */
+static inline emu_mag_slot_t *
+emu_slab_slot(const emu_slab_cache_t *sc)
+{
+   return (emu_mag_slot_t *)((char *)emu_mag_tls + sc->sc_slotoff);
 }
 
 /*
  * Pop an object from this thread's loaded magazine.  0 when the slow path
- * must run (not a plain live cache, fault injection armed, magazine empty).
+ * must run (fault injection armed, magazine empty -- which is always so for
+ * destroyed, debug and limited caches, and for emu_slab_nocache).  sc is
+ * not NULL.
  */
 static inline int
-emu_slab_alloc_fast(emu_slab_cache_t *sc, void **objp)
+emu_slab_alloc_fast_nn(emu_slab_cache_t *sc, void **objp)
 {
    emu_mag_slot_t *slot;
-   uint32_t n;
+   void **top;
    void *obj;
 
-   if (EMU_UNLIKELY(sc == NULL || sc->sc_magic != EMU_SLAB_MAGIC_FAST ||
-                    emu_fault_armed)) {
+   if (EMU_UNLIKELY(emu_fault_armed)) {
       return 0;
    }
-   slot = (emu_mag_slot_t *)((char *)emu_mag_tls + sc->sc_slotoff);
-   n = slot->ms_rounds;
-   if (EMU_UNLIKELY(n == 0)) {
+   slot = emu_slab_slot(sc);
+   top = slot->ms_top;
+   if (EMU_UNLIKELY(top == slot->ms_bot)) {
       return 0;
    }
-   obj = slot->ms_loaded->m_round[n - 1];
-   slot->ms_rounds = n - 1;
+   obj = *--top;
+   slot->ms_top = top;
    emu_slab_tag_store((uintptr_t)obj, sc->sc_tagoff, 0);
 #if EMU_SLAB_ASAN
    ASAN_UNPOISON_MEMORY_REGION(obj, sc->sc_objsize);
@@ -331,47 +391,78 @@ emu_slab_alloc_fast(emu_slab_cache_t *sc, void **objp)
    return 1;
 }
 
+/* The same for a handle that may be NULL. */
+static inline int
+emu_slab_alloc_fast(emu_slab_cache_t *sc, void **objp)
+{
+   if (EMU_UNLIKELY(sc == NULL)) {
+      return 0;
+   }
+   return emu_slab_alloc_fast_nn(sc, objp);
+}
+
 /*
- * Push obj onto this thread's loaded magazine after checking that it is a
- * free-able object of sc: inside one of its clusters, on an object
- * boundary, not already free.  0 when the slow path must run (which also
- * raises the reports).
+ * Push obj, whose cluster cl (sc's: the caller checked) the caller looked
+ * up, onto this thread's loaded magazine after checking that it is a
+ * free-able object of sc: the start of one of cl's objects, not already
+ * free.  0 when the slow path must run (which also raises the reports).
  */
 static inline int
-emu_slab_free_fast(emu_slab_cache_t *sc, void *obj)
+emu_slab_free_fast_owned(emu_slab_cache_t *sc, emu_slab_cluster_t *cl,
+                         void *obj)
 {
    uintptr_t a = (uintptr_t)obj;
-   emu_slab_cluster_t *cl;
    emu_mag_slot_t *slot;
-   uint64_t o;
-   uint32_t n;
+   uintptr_t tag;
+   void **top;
 
-   if (EMU_UNLIKELY(sc == NULL || sc->sc_magic != EMU_SLAB_MAGIC_FAST)) {
+   if (EMU_UNLIKELY(emu_slab_obj_index(sc, cl, a) >= sc->sc_clnobj64)) {
       return 0;
    }
-   cl = emu_slab_cluster_of(a);
-   if (EMU_UNLIKELY(cl == NULL || cl->cl_cache != sc)) {
+   tag = sc->sc_freetag;
+   if (EMU_UNLIKELY(emu_slab_tag_load(a, sc->sc_tagoff) == tag)) {
       return 0;
    }
-   o = a - cl->cl_base;
-   if (EMU_UNLIKELY(o >= sc->sc_clobjbytes || !emu_slab_on_boundary(sc, o))) {
+   slot = emu_slab_slot(sc);
+   top = slot->ms_top;
+   if (EMU_UNLIKELY(top == slot->ms_lim)) {
       return 0;
    }
-   if (EMU_UNLIKELY(emu_slab_tag_load(a, sc->sc_tagoff) == sc->sc_freetag)) {
-      return 0;
-   }
-   slot = (emu_mag_slot_t *)((char *)emu_mag_tls + sc->sc_slotoff);
-   n = slot->ms_rounds;
-   if (EMU_UNLIKELY(n >= slot->ms_cap)) {
-      return 0;
-   }
-   emu_slab_tag_store(a, sc->sc_tagoff, sc->sc_freetag);
+   emu_slab_tag_store(a, sc->sc_tagoff, tag);
 #if EMU_SLAB_ASAN
    ASAN_POISON_MEMORY_REGION(obj, sc->sc_objsize);
 #endif
-   slot->ms_loaded->m_round[n] = obj;
-   slot->ms_rounds = n + 1;
+   *top = obj;
+   slot->ms_top = top + 1;
    return 1;
 }
+
+/* The same when the caller has not checked that cl is sc's. */
+static inline int
+emu_slab_free_fast_cl(emu_slab_cache_t *sc, emu_slab_cluster_t *cl,
+                      void *obj)
+{
+   if (EMU_UNLIKELY(cl->cl_cache != sc)) {
+      return 0;
+   }
+   /* sc is a real cache from here on (the sentinel's names none). */
+   return emu_slab_free_fast_owned(sc, cl, obj);
+}
+
+static inline int
+emu_slab_free_fast(emu_slab_cache_t *sc, void *obj)
+{
+   return emu_slab_free_fast_cl(sc, emu_slab_cl_entry((uintptr_t)obj), obj);
+}
+
+/*
+ * Statistics walk: fn gets every live cache (engine-internal ones too when
+ * internal is non-zero) with a snapshot of its counters and the objects
+ * handed out now.  fn runs under slab_list_lock: it must not call the slab
+ * engine.  => may block briefly on each cache lock.
+ */
+typedef void (*emu_slab_walk_fn)(void *arg, const emu_slab_cache_t *sc,
+                                 const emu_slab_stats_t *st, uint64_t inuse);
+void emu_slab_walk(int internal, emu_slab_walk_fn fn, void *arg);
 
 #endif /* EMU_MEM_SLAB_H */

@@ -23,7 +23,7 @@ tests_engine_test_slab_LDADD = $(ENGINE_TEST_LDADD)
 tests_engine_test_slab_LDFLAGS = $(ENGINE_TEST_LINK)
 
 noinst_PROGRAMS += tests/bench/bench_slab
-tests_bench_bench_slab_SOURCES = tests/bench/bench_slab.c
+tests_bench_bench_slab_SOURCES = tests/bench/bench_slab.c tests/bench/bench_insns.h
 tests_bench_bench_slab_CPPFLAGS = $(ENGINE_TEST_CPPFLAGS)
 tests_bench_bench_slab_CFLAGS = $(AM_CFLAGS) -O2
 tests_bench_bench_slab_LDADD = $(ENGINE_TEST_LDADD)

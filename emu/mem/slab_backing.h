@@ -1,13 +1,14 @@
 /*
  * slab_backing.h -- where slab clusters come from (engine-private).
  *
- * A backing hands out runs of bytes for clusters and takes them back.  Until
- * the machine-memory / mempool engine exists, every slab cache draws from one
- * process-wide backing, the "machine" backing: a vmem arena (quantum
- * EMU_SLAB_GRANULE) over one lazily reserved host mapping.  The mempool engine
- * plugs in later by providing another emu_slab_backing_t; its memory must lie
- * inside the range emu_slab_backing_range() describes (or the cluster table in
- * slab.c must learn a second range).
+ * A backing hands out runs of bytes for clusters and takes them back.  The
+ * engine's own caches (magazines) and caches created without a backing draw
+ * from one process-wide backing, the "machine" backing: a vmem arena
+ * (quantum EMU_SLAB_GRANULE) over one lazily reserved host mapping.  That
+ * mapping also holds simulated machine memory (machmem.c borrows a window
+ * of it), so the backings over memory pools -- the vmk_Slab caches
+ * (emu/api/vmk_slab.c) and the heaps' size-class caches (heap.c) -- hand
+ * out memory inside the one range the cluster table covers.
  */
 #ifndef EMU_MEM_SLAB_BACKING_H
 #define EMU_MEM_SLAB_BACKING_H
@@ -36,6 +37,12 @@ typedef struct emu_slab_backing {
                             const void *caller, uintptr_t *addrp);
    /* Take back what sb_alloc gave; its pages stop being resident. */
    void (*sb_free)(void *ctx, uintptr_t addr, size_t size);
+   /*
+    * Optional: emu_slab_destroy calls it once, after the cache's last
+    * cluster went back, for a backing made for that one cache (the memory
+    * pool backings of emu/api/vmk_slab.c).  NULL for shared backings.
+    */
+   void (*sb_fini)(void *ctx);
    void *sb_ctx;
 } emu_slab_backing_t;
 

@@ -97,7 +97,7 @@ emu_slab_report(emu_report_kind_t kind, emu_slab_cache_t *sc,
             if (t[i]->t_caller == NULL && t[i]->t_depth == 0) {
                continue;
             }
-            emu_host_symbolize(t[i]->t_caller, sym, sizeof sym, 0);
+            emu_host_symbolize(t[i]->t_caller, sym, sizeof sym, 1);
             emu_report_detail("%s by %s (thread %llu)", what[i], sym,
                               (unsigned long long)t[i]->t_thread);
             for (k = 0; k < t[i]->t_depth; k++) {
@@ -319,7 +319,7 @@ emu_slab_dbg_list_outstanding(emu_slab_cache_t *sc, emu_slab_cluster_t *cl,
       if (d->d_state != EMU_SLAB_DBG_ALLOC) {
          continue;
       }
-      emu_host_symbolize(d->d_alloc.t_caller, sym, sizeof sym, 0);
+      emu_host_symbolize(d->d_alloc.t_caller, sym, sizeof sym, 1);
       emu_report_detail("object %p allocated by %s (thread %llu)",
                         (void *)(cl->cl_base + (size_t)i * sc->sc_chunk),
                         sym, (unsigned long long)d->d_alloc.t_thread);

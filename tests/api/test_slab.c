@@ -500,6 +500,180 @@ test_slab_sizes_reported_are_consistent(void **state)
    assert_int_equal(vmk_SlabGetMaxObjectSize(VMK_PAGE_SIZE * 2), 0);
 }
 
+/* ---- Memory from pools ----------------------------------------------- */
+
+static uint64_t
+now_ms(void)
+{
+   struct timespec ts;
+
+   clock_gettime(CLOCK_MONOTONIC, &ts);
+   return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
+}
+
+static vmk_MemPool
+leaf_pool(const char *name, vmk_uint32 limit)
+{
+   vmk_MemPoolProps props;
+   vmk_MemPool pool;
+
+   memset(&props, 0, sizeof props);
+   vmk_NameInitialize(&props.name, name);
+   props.parentMemPool = VMK_MEMPOOL_INVALID;
+   props.memPoolType = VMK_MEM_POOL_LEAF;
+   props.resourceProps.reservation = 0;
+   props.resourceProps.limit = limit;
+   assert_vmk_ok(vmk_MemPoolCreate(&props, &pool));
+   return pool;
+}
+
+static vmk_uint64
+pool_used(vmk_MemPool pool)
+{
+   vmk_uint64 used = ~(vmk_uint64)0;
+
+   assert_vmk_ok(EmuCtl_MemPoolGetUsage(pool, &used));
+   return used;
+}
+
+static void
+props_mempool(vmk_SlabCreateProps *p, const char *name,
+              vmk_ByteCountSmall size, vmk_MemPool pool)
+{
+   props_init(p, name, size);
+   p->type = VMK_SLAB_TYPE_MEMPOOL;
+   p->typeSpecific.memPool.physContiguity = VMK_MEM_PHYS_ANY_CONTIGUITY;
+   p->typeSpecific.memPool.physRange = VMK_PHYS_ADDR_ANY;
+   p->typeSpecific.memPool.memPool = pool;
+}
+
+static void
+test_slab_mempool_limit_stops_growth_and_destroy_returns_pages(void **state)
+{
+   static void *obj[4096];
+   vmk_MemPool pool = leaf_pool("slabpool", 64);     /* 4 clusters */
+   vmk_SlabCreateProps p;
+   vmk_SlabID slab;
+   unsigned n = 0;
+   unsigned i;
+   uint64_t t0;
+
+   props_mempool(&p, "inpool", 1000, pool);
+   assert_vmk_ok(vmk_SlabCreate(&p, &slab));
+   assert_int_equal(pool_used(pool), 0);
+   while (n < 4096 && (obj[n] = vmk_SlabAlloc(slab)) != NULL) {
+      n++;
+   }
+   assert_true(n >= 200 && n < 4096);                /* 4 clusters' worth */
+   assert_int_equal(pool_used(pool), 64);            /* exactly the limit */
+   t0 = now_ms();
+   assert_null(vmk_SlabAllocWithTimeout(slab, 60));
+   assert_true(now_ms() - t0 >= 50);                 /* it waited */
+   vmk_SlabFree(slab, obj[--n]);
+   obj[n] = vmk_SlabAlloc(slab);                     /* the freed object */
+   assert_non_null(obj[n++]);
+   for (i = 0; i < n; i++) {
+      vmk_SlabFree(slab, obj[i]);
+   }
+   assert_vmk_ok(vmk_SlabDestroy(slab));
+   assert_int_equal(pool_used(pool), 0);             /* every page back */
+   assert_vmk_ok(vmk_MemPoolDestroy(pool));
+}
+
+typedef struct pages_back {
+   vmk_MpnRange range;
+} pages_back_t;
+
+static void *
+free_pages_later(void *arg)
+{
+   pages_back_t *pb = arg;
+   vmk_MemPoolAllocRequest rq;
+
+   usleep(50000);
+   rq.numPages = (vmk_uint32)pb->range.numPages;
+   rq.numElements = 1;
+   rq.mpnRanges = &pb->range;
+   assert_vmk_ok(vmk_MemPoolFree(&rq));
+   return NULL;
+}
+
+static void
+test_slab_alloc_with_timeout_waits_for_pages_back_in_the_pool(void **state)
+{
+   static void *obj[4096];
+   vmk_MemPool pool = leaf_pool("waitpool", 64);
+   vmk_MemPoolAllocProps ap;
+   vmk_MemPoolAllocRequest rq;
+   vmk_SlabCreateProps p;
+   vmk_SlabID slab;
+   pages_back_t pb;
+   pthread_t t;
+   unsigned n = 0;
+   unsigned i;
+
+   memset(&ap, 0, sizeof ap);
+   ap.physContiguity = VMK_MEM_PHYS_CONTIGUOUS;
+   ap.physRange = VMK_PHYS_ADDR_ANY;
+   ap.creationTimeoutMS = VMK_TIMEOUT_NONBLOCKING;
+   rq.numPages = 16;
+   rq.numElements = 1;
+   rq.mpnRanges = &pb.range;
+   assert_vmk_ok(vmk_MemPoolAlloc(pool, &ap, &rq));  /* the driver's pages */
+   props_mempool(&p, "waiter", 1000, pool);
+   assert_vmk_ok(vmk_SlabCreate(&p, &slab));
+   while (n < 4096 && (obj[n] = vmk_SlabAlloc(slab)) != NULL) {
+      n++;
+   }
+   assert_int_equal(pool_used(pool), 64);
+   assert_int_equal(pthread_create(&t, NULL, free_pages_later, &pb), 0);
+   obj[n] = vmk_SlabAllocWithTimeout(slab, 5000);    /* grows once freed */
+   assert_non_null(obj[n]);
+   n++;
+   pthread_join(t, NULL);
+   assert_int_equal(pool_used(pool), 64);
+   for (i = 0; i < n; i++) {
+      vmk_SlabFree(slab, obj[i]);
+   }
+   assert_vmk_ok(vmk_SlabDestroy(slab));
+   assert_int_equal(pool_used(pool), 0);
+   assert_vmk_ok(vmk_MemPoolDestroy(pool));
+}
+
+static void
+test_slab_mempool_create_takes_what_get_mem_size_says(void **state)
+{
+   static const vmk_uint32 sizes[] = { 16, 64, 200, 3000, 70000 };
+   vmk_MemPool pool = leaf_pool("sizepool", 0);
+   vmk_SlabCreateProps p;
+   vmk_SlabMemSize ms;
+   vmk_SlabID slab;
+   unsigned i;
+
+   for (i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+      props_mempool(&p, "memsize", sizes[i], pool);
+      p.minObj = 500;
+      p.maxObj = 2000;
+      assert_vmk_ok(vmk_SlabGetMemSize(&p, &ms));
+      assert_vmk_ok(vmk_SlabCreate(&p, &slab));
+      assert_int_equal(pool_used(pool), ms.minPages);
+      assert_vmk_ok(vmk_SlabDestroy(slab));
+      assert_int_equal(pool_used(pool), 0);
+   }
+   /* minObj beyond the pool's limit: create fails and takes nothing. */
+   assert_vmk_ok(vmk_MemPoolDestroy(pool));
+   pool = leaf_pool("smallpool", 16);
+   props_mempool(&p, "toobig", 1000, pool);
+   p.minObj = 1000;
+   p.maxObj = 2000;
+   assert_vmk_status(vmk_SlabCreate(&p, &slab), VMK_NO_MEMORY);
+   assert_int_equal(pool_used(pool), 0);
+   /* A parent pool cannot hold pages, a dead one is no pool. */
+   assert_vmk_ok(vmk_MemPoolDestroy(pool));
+   props_mempool(&p, "deadpool", 64, pool);
+   assert_vmk_status(vmk_SlabCreate(&p, &slab), VMK_BAD_PARAM);
+}
+
 /* ---- Misuse ---------------------------------------------------------- */
 
 static void
@@ -866,6 +1040,9 @@ main(void)
       cmocka_unit_test(test_slab_get_mem_size_rejects_unlimited_simple_and_counts_pages),
       cmocka_unit_test(test_slab_get_properties_returns_what_create_was_given),
       cmocka_unit_test(test_slab_sizes_reported_are_consistent),
+      cmocka_unit_test(test_slab_mempool_limit_stops_growth_and_destroy_returns_pages),
+      cmocka_unit_test(test_slab_alloc_with_timeout_waits_for_pages_back_in_the_pool),
+      cmocka_unit_test(test_slab_mempool_create_takes_what_get_mem_size_says),
       cmocka_unit_test(test_slab_double_free_is_reported),
       cmocka_unit_test(test_slab_free_of_a_pointer_never_given_is_reported),
       cmocka_unit_test(test_slab_free_to_wrong_cache_is_reported),

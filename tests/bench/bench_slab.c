@@ -3,8 +3,10 @@
  * on the same loops, in one run.
  *
  *   hot pair      alloc+free of one object, repeated (64, 256, 1024 B);
- *                 also instructions per pair from a hardware counter when
- *                 the host allows perf_event_open
+ *                 also instructions per pair (loop and calls included):
+ *                 the hardware counter when the host allows
+ *                 perf_event_open, else exact single-step counts
+ *                 (bench_insns.h)
  *   batch K       K allocations then K frees of 256 B (K = 1000, 100000)
  *   two threads   each thread hot-pairs on its own cache: aggregate
  *                 throughput of two threads over one
@@ -37,6 +39,8 @@
 #include "host/host.h"
 #include "mem/slab.h"
 
+#include "bench_insns.h"
+
 #define ESCAPE(p) __asm__ volatile("" : : "r"(p) : "memory")
 
 static int quick;
@@ -48,21 +52,6 @@ now_ns(void)
 
    clock_gettime(CLOCK_MONOTONIC, &ts);
    return ts.tv_sec * 1e9 + ts.tv_nsec;
-}
-
-static int
-insn_counter_open(void)
-{
-   struct perf_event_attr a;
-
-   memset(&a, 0, sizeof a);
-   a.type = PERF_TYPE_HARDWARE;
-   a.size = sizeof a;
-   a.config = PERF_COUNT_HW_INSTRUCTIONS;
-   a.disabled = 1;
-   a.exclude_kernel = 1;
-   a.exclude_hv = 1;
-   return (int)syscall(__NR_perf_event_open, &a, 0, -1, -1, 0);
 }
 
 static vmk_SlabID
@@ -116,21 +105,7 @@ hot_malloc(size_t size, long n)
 static double
 insns_per(void (*fn)(void *, long), void *arg, long n)
 {
-   int fd = insn_counter_open();
-   uint64_t v = 0;
-
-   if (fd < 0) {
-      return -1;
-   }
-   ioctl(fd, PERF_EVENT_IOC_RESET, 0);
-   ioctl(fd, PERF_EVENT_IOC_ENABLE, 0);
-   fn(arg, n);
-   ioctl(fd, PERF_EVENT_IOC_DISABLE, 0);
-   if (read(fd, &v, sizeof v) != sizeof v) {
-      v = 0;
-   }
-   close(fd);
-   return (double)v / n;
+   return bench_insns_per(fn, arg, n);
 }
 
 static void hot_slab_v(void *a, long n) { hot_slab((vmk_SlabID)a, n); }
