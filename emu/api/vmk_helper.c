@@ -64,9 +64,19 @@ helper_cancel_tramp(void *ctx)
    free(c);
 }
 
+static void
+helper_tuning_of(const vmk_HelperMutableProps *m, struct emu_helper_tuning *t)
+{
+   t->ht_min = m->minWorlds;
+   t->ht_max = m->maxWorlds;
+   t->ht_idle_ms = m->maxIdleTime;
+   t->ht_block_ms = m->maxRequestBlockTime;
+}
+
 EMU_EXPORT VMK_ReturnStatus
 vmk_HelperCreate(vmk_HelperProps *props, vmk_Helper *helper)
 {
+   struct emu_helper_tuning t;
    struct helper_cbs *cbs;
    struct emu_helper *h;
    emu_status_t st;
@@ -85,8 +95,8 @@ vmk_HelperCreate(vmk_HelperProps *props, vmk_Helper *helper)
    cbs->hc_cmp = props->tagCompare;
    snprintf(name, sizeof name, "%.*s", (int)sizeof props->name.string,
             props->name.string);
-   st = emu_helper_create(name, props->mutables.minWorlds,
-                          props->mutables.maxWorlds, props->maxRequests,
+   helper_tuning_of(&props->mutables, &t);
+   st = emu_helper_create(name, &t, props->maxRequests,
                           props->blockingSubmit != VMK_FALSE,
                           cbs->hc_ctor != NULL ? helper_ctor_tramp : NULL,
                           cbs,
@@ -128,12 +138,13 @@ EMU_EXPORT VMK_ReturnStatus
 vmk_HelperUpdateProps(vmk_Helper helper, const vmk_HelperMutableProps *props)
 {
    struct emu_helper *h = helper_get(helper);
+   struct emu_helper_tuning t;
 
    if (h == NULL || props == NULL) {
       return VMK_BAD_PARAM;
    }
-   return emu_api_status(emu_helper_update(h, props->minWorlds,
-                                           props->maxWorlds));
+   helper_tuning_of(props, &t);
+   return emu_api_status(emu_helper_update(h, &t));
 }
 
 EMU_EXPORT void
@@ -200,11 +211,12 @@ EMU_EXPORT VMK_ReturnStatus
 vmk_HelperSubmitDelayedRequest(vmk_Helper helper,
                                vmk_HelperRequestFunc requestFunc,
                                vmk_AddrCookie requestArg,
-                               vmk_uint32 timeoutUS,
+                               vmk_uint32 timeoutMS,
                                const vmk_HelperRequestProps *props)
 {
    return helper_submit(helper, requestFunc, requestArg,
-                        (uint64_t)timeoutUS * 1000ull, props, EMU_CALLER());
+                        (uint64_t)timeoutMS * 1000000ull, props,
+                        EMU_CALLER());
 }
 
 EMU_EXPORT VMK_ReturnStatus

@@ -96,8 +96,11 @@ vmk_SpinlockDestroy(vmk_Lock lock)
    emu_lock_destroy(LOCK_OF(lock), EMU_CALLER());
 }
 
-/* Exclusive acquisition of a plain or RW lock. */
-static VMK_ReturnStatus
+/*
+ * Acquisition and release, inlined into every entry point so the engine's
+ * fast path (lock.h) is specialised for the constant read/in_order.
+ */
+static inline __attribute__((always_inline)) VMK_ReturnStatus
 spin_lock(vmk_Lock lock, int read, const char *fn, const void *caller)
 {
    struct emu_lock *l = LOCK_OF(lock);
@@ -117,7 +120,7 @@ spin_lock(vmk_Lock lock, int read, const char *fn, const void *caller)
                                                        : VMK_BAD_PARAM;
 }
 
-static void
+static inline __attribute__((always_inline)) void
 spin_unlock(vmk_Lock lock, int read, int in_order, const char *fn,
             const void *caller)
 {

@@ -89,13 +89,47 @@ vmk_WorldStorageDestroy(vmk_WorldStorageHandle handle)
    return VMK_OK;
 }
 
-EMU_EXPORT VMK_ReturnStatus
-vmk_WorldStorageLookUpLocal(vmk_WorldStorageHandle handle, void **data)
+/*
+ * LookUpLocal's slow path: a thread not yet adopted as a world (adopted
+ * here), a handle outside the area, a NULL out pointer, or a world whose
+ * area is already gone.
+ */
+static __attribute__((noinline)) VMK_ReturnStatus
+ws_lookup_local_slow(vmk_WorldStorageHandle handle, void **data)
 {
    struct emu_world *w = emu_world_self();
 
-   if (EMU_UNLIKELY(data == NULL || !emu_ws_handle_live(handle))) {
+   if (data == NULL || handle >= EMU_WORLD_WS_AREA ||
+       w->w_ws_area == NULL) {
       return VMK_BAD_PARAM;
+   }
+   *data = emu_ws_local(w, handle);
+   return VMK_OK;
+}
+
+/*
+ * The hot path drivers take on every per-world access: the thread-local
+ * world pointer (initial-exec TLS: one load), the area pointer at the
+ * world's start, plus the handle.  The checks are a NULL world (the
+ * thread's first call), a range compare of the handle against the area
+ * size and a NULL out pointer; each leads to the out-of-line slow path as
+ * a tail call, so this function needs no frame.  A destroyed handle is not
+ * caught here (as on ESX, the local lookup is a bare offset: its slot still
+ * lies in the area); LookUp, Release and Destroy check liveness.
+ */
+EMU_EXPORT VMK_ReturnStatus
+vmk_WorldStorageLookUpLocal(vmk_WorldStorageHandle handle, void **data)
+{
+   struct emu_world *w = (struct emu_world *)emu_host_self_get();
+
+   if (EMU_UNLIKELY(w == NULL)) {
+      return ws_lookup_local_slow(handle, data);
+   }
+   if (EMU_UNLIKELY(handle >= EMU_WORLD_WS_AREA)) {
+      return ws_lookup_local_slow(handle, data);
+   }
+   if (EMU_UNLIKELY(data == NULL)) {
+      return ws_lookup_local_slow(handle, data);
    }
    *data = emu_ws_local(w, handle);
    return VMK_OK;

@@ -13,6 +13,13 @@
  *    non-blocking region (core/block.h) for each lock, so any "may block"
  *    call made while a spinlock is held is a BLOCK_IN_NONBLOCKING report,
  *    and vmk_WorldAssertIsSafeToBlock answers from the same depth.
+ *    The common case -- a plain spinlock taken while the world holds
+ *    nothing, released as the newest lock held -- is inlined (lock.h): a
+ *    compare-and-swap, three fields of the held stack, the two depths, and
+ *    a plain release store; with nothing held there is nothing to compare
+ *    ranks or self-deadlock against, so the checks below cost nothing
+ *    until a second lock is taken.  Everything else takes the *_slow
+ *    functions here.
  *
  * 3. Ranks, as ESXi's debug kernel checks them: locks in the same domain
  *    must be taken in strictly increasing rank.  Taking a lock whose rank
@@ -52,7 +59,7 @@
 
 #define LOCK_SPINS 64
 
-static const char lock_why[] = "a spinlock is held";
+const char emu_lock_why[] = "a spinlock is held";
 
 static void
 lock_obj(const struct emu_lock *l, emu_report_obj_t *obj)
@@ -157,19 +164,13 @@ emu_lock_create(const char *name, emu_lock_type_t type,
    return EMU_OK;
 }
 
-int
-emu_lock_check(struct emu_lock *l, const char *fn, const void *caller)
+void
+emu_lock_bad_handle(struct emu_lock *l, const char *fn, const void *caller)
 {
-   if (EMU_LIKELY(l != NULL && l->l_magic == EMU_LOCK_MAGIC)) {
-      return 1;
-   }
-   {
-      emu_report_obj_t obj = { "spinlock", NULL, l };
+   emu_report_obj_t obj = { "spinlock", NULL, l };
 
-      emu_report(EMU_RPT_DEAD_HANDLE, &obj, caller,
-                 "%s on a handle that is not a live spinlock", fn);
-   }
-   return 0;
+   emu_report(EMU_RPT_DEAD_HANDLE, &obj, caller,
+              "%s on a handle that is not a live spinlock", fn);
 }
 
 void
@@ -211,6 +212,19 @@ lock_find_held(struct emu_world *w, const struct emu_lock *l, int read)
    return -1;
 }
 
+/* The domain and rank an entry of the held stack counts with. */
+static inline struct emu_lock_domain *
+held_domain(const struct emu_world_held *h)
+{
+   return h->h_lock != NULL ? h->h_lock->l_domain : h->h_domain;
+}
+
+static inline uint16_t
+held_rank(const struct emu_world_held *h)
+{
+   return h->h_lock != NULL ? h->h_lock->l_rank : h->h_rank;
+}
+
 /* => l is ranked in a domain; reports the first violation. */
 static void
 lock_check_rank(struct emu_world *w, struct emu_lock *l, const void *caller)
@@ -219,9 +233,10 @@ lock_check_rank(struct emu_world *w, struct emu_lock *l, const void *caller)
 
    for (i = 0; i < w->w_nheld; i++) {
       const struct emu_world_held *h = &w->w_held[i];
+      uint16_t hrank = held_rank(h);
 
-      if (h->h_domain == l->l_domain && h->h_rank != EMU_LOCK_UNRANKED &&
-          l->l_rank <= h->h_rank) {
+      if (held_domain(h) == l->l_domain && hrank != EMU_LOCK_UNRANKED &&
+          l->l_rank <= hrank) {
          emu_report_obj_t obj;
 
          lock_obj(l, &obj);
@@ -231,7 +246,7 @@ lock_check_rank(struct emu_world *w, struct emu_lock *l, const void *caller)
                     l->l_name, l->l_rank,
                     h->h_lock != NULL ? "'" : "a timer callback's rank",
                     h->h_lock != NULL ? h->h_lock->l_name : "",
-                    h->h_lock != NULL ? "'" : "", h->h_rank,
+                    h->h_lock != NULL ? "'" : "", hrank,
                     l->l_domain->d_name);
          return;
       }
@@ -276,7 +291,7 @@ lock_spin(struct emu_lock *l, int read)
 }
 
 emu_status_t
-emu_lock_acquire(struct emu_lock *l, int read, const void *caller)
+emu_lock_acquire_slow(struct emu_lock *l, int read, const void *caller)
 {
    struct emu_world *w = emu_world_self();
    struct emu_world_held h;
@@ -302,10 +317,10 @@ emu_lock_acquire(struct emu_lock *l, int read, const void *caller)
       l->l_owner = w;
    }
    h.h_lock = l;
-   h.h_domain = l->l_domain;
-   h.h_rank = l->l_rank;
-   h.h_read = (uint8_t)(l->l_type == EMU_LOCK_RW && read);
    h.h_caller = caller;
+   h.h_read = (uint8_t)(l->l_type == EMU_LOCK_RW && read);
+   h.h_rank = EMU_LOCK_RANK_INVALID;  /* read through h_lock */
+   h.h_domain = NULL;
    if (EMU_UNLIKELY(emu_world_push_held(w, &h) < 0)) {
       emu_report_obj_t obj;
 
@@ -315,7 +330,7 @@ emu_lock_acquire(struct emu_lock *l, int read, const void *caller)
                  EMU_WORLD_MAXHELD);
    }
    w->w_nospin_depth++;
-   EMU_NONBLOCKING_BEGIN(lock_why);
+   EMU_NONBLOCKING_BEGIN(emu_lock_why);
    if (l->l_type == EMU_LOCK_SPIN_IRQ) {
       w->w_ints_off++;
    }
@@ -323,8 +338,8 @@ emu_lock_acquire(struct emu_lock *l, int read, const void *caller)
 }
 
 void
-emu_lock_release(struct emu_lock *l, int read, int in_order,
-                 const void *caller)
+emu_lock_release_slow(struct emu_lock *l, int read, int in_order,
+                      const void *caller)
 {
    struct emu_world *w = emu_world_self();
    int idx;

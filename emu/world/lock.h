@@ -7,6 +7,7 @@
 
 #include <stdint.h>
 
+#include "../core/block.h"
 #include "../core/rsrc.h"
 #include "../core/status.h"
 #include "world.h"
@@ -65,8 +66,21 @@ emu_status_t emu_lock_create(const char *name, emu_lock_type_t type,
                              const void *caller, struct emu_lock **lp);
 /* A held or dead lock is a report; a held lock is not freed. */
 void emu_lock_destroy(struct emu_lock *l, const void *caller);
+
+/* DEAD_HANDLE report for a handle that is not a live lock. */
+void emu_lock_bad_handle(struct emu_lock *l, const char *fn,
+                         const void *caller);
+
 /* 1 when l is a live lock; reports DEAD_HANDLE otherwise. */
-int emu_lock_check(struct emu_lock *l, const char *fn, const void *caller);
+static inline int
+emu_lock_check(struct emu_lock *l, const char *fn, const void *caller)
+{
+   if (EMU_LIKELY(l != NULL && l->l_magic == EMU_LOCK_MAGIC)) {
+      return 1;
+   }
+   emu_lock_bad_handle(l, fn, caller);
+   return 0;
+}
 
 /*
  * Acquire/release.  read selects the shared side of an RW lock.  Acquire
@@ -74,11 +88,66 @@ int emu_lock_check(struct emu_lock *l, const char *fn, const void *caller);
  * region.  Release reports LOCK_NOT_HELD when the world does not hold it,
  * and MISUSE when in_order is set and it is not the newest lock held.
  * => never block the host thread for long (spin, then yield).
+ *
+ * The inline fast paths cover the common case, a plain spinlock taken by a
+ * world that holds nothing else (no rank or self-deadlock check can fail
+ * then) and released as the newest lock held; everything else -- nested
+ * acquisition, reader/writer and IRQ locks, contention, a thread not yet
+ * adopted as a world -- goes to the out-of-line *_slow functions, which do
+ * the full checks.
  */
-emu_status_t emu_lock_acquire(struct emu_lock *l, int read,
-                              const void *caller);
-void emu_lock_release(struct emu_lock *l, int read, int in_order,
-                      const void *caller);
+emu_status_t emu_lock_acquire_slow(struct emu_lock *l, int read,
+                                   const void *caller);
+void emu_lock_release_slow(struct emu_lock *l, int read, int in_order,
+                           const void *caller);
+
+extern const char emu_lock_why[];     /* the non-blocking region's reason */
+
+static inline emu_status_t
+emu_lock_acquire(struct emu_lock *l, int read, const void *caller)
+{
+   struct emu_world *w = (struct emu_world *)emu_host_self_get();
+   uint32_t v = 0;
+
+   if (EMU_LIKELY(!read && w != NULL && w->w_nheld == 0 &&
+                  l->l_type == EMU_LOCK_SPIN) &&
+       EMU_LIKELY(__atomic_compare_exchange_n(&l->l_word, &v, 1u, 0,
+                                              __ATOMIC_ACQUIRE,
+                                              __ATOMIC_RELAXED))) {
+      l->l_owner = w;
+      w->w_held[0].h_lock = l;
+      w->w_held[0].h_read = 0;
+      w->w_held[0].h_caller = caller;
+      w->w_nheld = 1;
+      w->w_nospin_depth++;
+      EMU_NONBLOCKING_BEGIN(emu_lock_why);
+      return EMU_OK;
+   }
+   return emu_lock_acquire_slow(l, read, caller);
+}
+
+static inline void
+emu_lock_release(struct emu_lock *l, int read, int in_order,
+                 const void *caller)
+{
+   struct emu_world *w = (struct emu_world *)emu_host_self_get();
+   unsigned n;
+
+   if (EMU_LIKELY(!read && w != NULL && l->l_type == EMU_LOCK_SPIN)) {
+      n = w->w_nheld;
+      if (EMU_LIKELY(n != 0 && w->w_held[n - 1].h_lock == l)) {
+         w->w_nheld = n - 1;
+         l->l_owner = NULL;
+         l->l_acquires++;               /* still exclusive: no atomic */
+         __atomic_store_n(&l->l_word, 0, __ATOMIC_RELEASE);
+         w->w_nospin_depth--;
+         EMU_NONBLOCKING_END();
+         return;
+      }
+   }
+   emu_lock_release_slow(l, read, in_order, caller);
+}
+
 /* 1 when the current world holds l (for reading when read is set). */
 int emu_lock_held_by_self(struct emu_lock *l, int read);
 

@@ -959,3 +959,24 @@ emu_world_pop_held_slow(struct emu_world *w, unsigned idx)
            (w->w_nheld - idx - 1) * sizeof w->w_held[0]);
    w->w_nheld--;
 }
+
+
+/* -- statistics walk (EmuCtl_DumpStats) --------------------------------- */
+
+void
+emu_world_walk(emu_world_walk_fn fn, void *arg)
+{
+   struct emu_world *w;
+
+   emu_mutex_lock(&world_lock);
+   for (w = world_all; w != NULL; w = w->w_all_next) {
+      fn(arg, w);
+   }
+   emu_mutex_unlock(&world_lock);
+}
+
+emu_vmem_t *
+emu_world_id_arena(void)
+{
+   return world_ids;
+}

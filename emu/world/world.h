@@ -50,13 +50,17 @@ typedef enum emu_world_wake {
    EMU_WAKE_DEATH,         /* vmk_WorldDestroy: death pending */
 } emu_world_wake_t;
 
-/* One entry of a world's held-lock stack. */
+/*
+ * One entry of a world's held-lock stack.  For a lock, the domain and rank
+ * are the lock's own (read through h_lock, so the acquisition fast path
+ * writes three fields); only a rank-only pseudo entry fills them in.
+ */
 struct emu_world_held {
    struct emu_lock        *h_lock;    /* NULL for a rank-only pseudo entry */
-   struct emu_lock_domain *h_domain;  /* the domain ranks compare in */
-   uint16_t                h_rank;
-   uint8_t                 h_read;    /* held for reading (RW locks) */
    const void             *h_caller;
+   uint8_t                 h_read;    /* held for reading (RW locks) */
+   uint16_t                h_rank;    /* pseudo entries only */
+   struct emu_lock_domain *h_domain;  /* pseudo entries only */
 };
 
 struct emu_world {
@@ -231,5 +235,15 @@ emu_world_pop_held(struct emu_world *w, unsigned idx)
       emu_world_pop_held_slow(w, idx);
    }
 }
+
+/*
+ * Statistics walk: fn gets every world (newest first) under world_lock;
+ * it may read the immutable fields and w_state, and must not call the
+ * world engine.  The ID arena is given for its statistics.
+ */
+typedef void (*emu_world_walk_fn)(void *arg, const struct emu_world *w);
+void emu_world_walk(emu_world_walk_fn fn, void *arg);
+struct emu_vmem;
+struct emu_vmem *emu_world_id_arena(void);
 
 #endif /* EMU_WORLD_WORLD_H */

@@ -60,5 +60,8 @@ tests_engine_test_world_stress_LDFLAGS = $(ENGINE_TEST_LINK)
 noinst_PROGRAMS += tests/bench/bench_world
 tests_bench_bench_world_SOURCES = tests/bench/bench_world.c
 tests_bench_bench_world_CPPFLAGS = $(API_TEST_CPPFLAGS)
-tests_bench_bench_world_CFLAGS = $(AM_CFLAGS) -O2
+# As a driver built for the kernel would: direct (GOT) calls into the
+# library, bound at load time, no lazily bound PLT stubs.
+tests_bench_bench_world_CFLAGS = $(AM_CFLAGS) -O2 -fno-plt
 tests_bench_bench_world_LDADD = libvmkemu.la $(PTHREAD_LIBS)
+tests_bench_bench_world_LDFLAGS = -Wl,-z,now

@@ -8,7 +8,10 @@
  *    (quantum 1, next-fit) with the requested alignment, so
  *    vmk_WorldStorageLookUpLocal is the current world's area pointer (the
  *    first field of the world, one load after the thread-local self load)
- *    plus the handle.  Running out of area is VMK_NO_MEMORY, as ESXi's own
+ *    plus the handle; its only handle check is a range compare against
+ *    the area size, so a destroyed handle still answers there (its slot is
+ *    zeroed for the next user) while LookUp, Release and Destroy check the
+ *    published table.  Running out of area is VMK_NO_MEMORY, as ESXi's own
  *    per-world storage is a small fixed budget.
  *
  * 2. Lifetimes.  Create zero-fills the slot in every world that has an

@@ -38,8 +38,8 @@ emu_status_t emu_ws_destroy(uint64_t handle, const void *caller,
                             uintptr_t *argp);
 
 /*
- * The published handles, indexed by offset (non-NULL: live).  Read
- * lock-free on the LookUpLocal fast path; written under the storage lock.
+ * The published handles, indexed by offset (non-NULL: live).  Readable
+ * lock-free (emu_ws_handle_live); written under the storage lock.
  */
 struct ws_handle;
 extern struct ws_handle *emu_ws_by_off[EMU_WORLD_WS_AREA];

@@ -303,6 +303,48 @@ test_spinlock_excludes_across_worlds(void **state)
    vmk_SpinlockDestroy(c.lock);
 }
 
+/*
+ * The fast paths (nothing else held; releasing the newest lock) and the
+ * slow ones (nested, out of order) share one held stack: any mix of them
+ * unwinds to a world that holds nothing and may block again.
+ */
+static void
+test_nested_and_out_of_order_locks_unwind_to_a_world_that_may_block(
+   void **state)
+{
+   vmk_Lock a = make("a", VMK_SPINLOCK, VMK_LOCKDOMAIN_INVALID,
+                     VMK_SPINLOCK_UNRANKED);
+   vmk_Lock b = make("b", VMK_SPINLOCK, VMK_LOCKDOMAIN_INVALID,
+                     VMK_SPINLOCK_UNRANKED);
+   vmk_Lock c = make("c", VMK_SPINLOCK, VMK_LOCKDOMAIN_INVALID,
+                     VMK_SPINLOCK_UNRANKED);
+   vmk_uint64 blocked = EmuCtl_ReportCount(EMUCTL_REPORT_BLOCK_IN_NONBLOCKING);
+   int i;
+
+   (void)state;
+   for (i = 0; i < 3; i++) {
+      assert_vmk_ok(vmk_SpinlockLock(a));
+      assert_vmk_ok(vmk_SpinlockLock(b));
+      assert_vmk_ok(vmk_SpinlockLock(c));
+      vmk_SpinlockUnlock(c);
+      vmk_SpinlockUnlockOutOfOrder(a);
+      vmk_SpinlockAssertHeldByWorld(b);
+      EmuCtl_ExpectReport(EMUCTL_REPORT_BLOCK_IN_NONBLOCKING);
+      vmk_WorldAssertIsSafeToBlock();
+      assert_reports_met();
+      vmk_SpinlockUnlock(b);
+      vmk_WorldAssertIsSafeToBlock();
+      EmuCtl_ExpectReport(EMUCTL_REPORT_LOCK_NOT_HELD);
+      vmk_SpinlockUnlock(a);
+      assert_reports_met();
+   }
+   assert_int_equal(EmuCtl_ReportCount(EMUCTL_REPORT_BLOCK_IN_NONBLOCKING),
+                    blocked + 3);
+   vmk_SpinlockDestroy(a);
+   vmk_SpinlockDestroy(b);
+   vmk_SpinlockDestroy(c);
+}
+
 int
 main(void)
 {
@@ -317,6 +359,8 @@ main(void)
       cmocka_unit_test(test_domain_with_live_locks_cannot_be_destroyed),
       cmocka_unit_test(test_irq_lock_disables_interrupts_until_unlock),
       cmocka_unit_test(test_spinlock_excludes_across_worlds),
+      cmocka_unit_test(
+         test_nested_and_out_of_order_locks_unwind_to_a_world_that_may_block),
    };
 
    return cmocka_run_group_tests(tests, emutest_group_setup,

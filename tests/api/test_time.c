@@ -7,6 +7,7 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <string.h>
+#include <time.h>
 #include <cmocka.h>
 
 #include "vmkapi.h"
@@ -438,13 +439,20 @@ test_helper_runs_requests_and_delayed_ones_on_advance(void **state)
    while (__atomic_load_n(&helper_runs, __ATOMIC_ACQUIRE) < 10) {
       vmk_WorldSleep(0);
    }
+   /* The last immediate request counts until its function has returned. */
+   for (i = 0; i < 1000000 && vmk_HelperCurrentRequestCount(h) != 3; i++) {
+      vmk_WorldSleep(0);
+   }
    assert_int_equal(vmk_HelperCurrentRequestCount(h), 3);
    rp.tag.addr = 7;
    assert_vmk_ok(vmk_HelperCancelRequest(h, rp.tag, &n));
    assert_int_equal(n, 2);
    assert_int_equal(helper_cancels, 2);
    assert_vmk_status(vmk_HelperCancelRequest(h, rp.tag, &n), VMK_NOT_FOUND);
-   assert_vmk_ok(EmuCtl_ClockAdvance(100000, NULL));
+   /* The delay is in milliseconds: 99 ms are not enough. */
+   assert_vmk_ok(EmuCtl_ClockAdvance(99 * 1000000ull, NULL));
+   assert_int_equal(vmk_HelperCurrentRequestCount(h), 1);
+   assert_vmk_ok(EmuCtl_ClockAdvance(1000000ull, NULL));
    while (__atomic_load_n(&helper_runs, __ATOMIC_ACQUIRE) < 11) {
       vmk_WorldSleep(0);
    }
@@ -454,8 +462,199 @@ test_helper_runs_requests_and_delayed_ones_on_advance(void **state)
    assert_int_equal(EmuCtl_LiveResources(EMUCTL_RSRC_OTHER), 1);
    assert_vmk_ok(vmk_HelperDestroy(h));
    assert_int_equal(EmuCtl_LiveResources(EMUCTL_RSRC_OTHER), 0);
-   /* Destroy waited for both worlds, and each ran the constructor. */
-   assert_int_equal(__atomic_load_n(&helper_ctor_runs, __ATOMIC_ACQUIRE), 2);
+   /*
+    * Destroy waited for every world, and each ran the constructor: the two
+    * of minWorlds, plus any the backlog of ten added (up to maxWorlds).
+    */
+   i = __atomic_load_n(&helper_ctor_runs, __ATOMIC_ACQUIRE);
+   assert_in_range(i, 2, 4);
+}
+
+/* ---- helper pool scaling ---------------------------------------------- */
+
+static int gate_open;
+static int gate_started;
+
+/* A request that holds its world until the test opens the gate. */
+static void
+gate_req(vmk_AddrCookie arg)
+{
+   (void)arg;
+   __atomic_add_fetch(&gate_started, 1, __ATOMIC_ACQ_REL);
+   while (!__atomic_load_n(&gate_open, __ATOMIC_ACQUIRE)) {
+      vmk_WorldYield();
+   }
+   __atomic_add_fetch(&helper_runs, 1, __ATOMIC_ACQ_REL);
+}
+
+/* Let other worlds run for a while (to show something does NOT happen). */
+static void
+let_others_run(void)
+{
+   int i;
+
+   for (i = 0; i < 2000; i++) {
+      vmk_WorldYield();
+   }
+}
+
+/* Wait (yielding; a hang guard, not a timing check) until *p >= v. */
+static void
+wait_at_least(int *p, int v)
+{
+   time_t end = time(NULL) + 60;
+
+   while (__atomic_load_n(p, __ATOMIC_ACQUIRE) < v && time(NULL) < end) {
+      vmk_WorldYield();
+   }
+   assert_true(__atomic_load_n(p, __ATOMIC_ACQUIRE) >= v);
+}
+
+/* Wait until EmuCtl_WorldCount() is n (helper worlds start and die
+ * asynchronously). */
+static void
+wait_world_count(vmk_uint32 n)
+{
+   time_t end = time(NULL) + 60;
+
+   while (EmuCtl_WorldCount() != n && time(NULL) < end) {
+      vmk_WorldYield();
+   }
+   assert_int_equal(EmuCtl_WorldCount(), n);
+}
+
+static vmk_Helper
+make_scaling_helper(vmk_int32 min, vmk_int32 max, vmk_int32 idle_ms,
+                    vmk_int32 block_ms)
+{
+   vmk_HelperProps props;
+   vmk_Helper h;
+
+   memset(&props, 0, sizeof props);
+   strcpy(props.name.string, "scaling");
+   props.mutables.minWorlds = min;
+   props.mutables.maxWorlds = max;
+   props.mutables.maxIdleTime = idle_ms;
+   props.mutables.maxRequestBlockTime = block_ms;
+   props.constructor = helper_ctor;
+   assert_vmk_ok(vmk_HelperCreate(&props, &h));
+   return h;
+}
+
+static void
+test_helper_grows_to_max_when_requests_wait_and_retires_idle_worlds(
+   void **state)
+{
+   vmk_AddrCookie arg;
+   vmk_uint32 base;
+   vmk_Helper h;
+   int i;
+
+   (void)state;
+   helper_runs = helper_ctor_runs = 0;
+   gate_open = gate_started = 0;
+   arg.addr = 0;
+   /* min 1, max 3; grow after 10 ms of waiting, retire after 50 ms idle. */
+   h = make_scaling_helper(1, 3, 50, 10);
+   wait_at_least(&helper_ctor_runs, 1);
+   base = EmuCtl_WorldCount();            /* with one helper world */
+   for (i = 0; i < 3; i++) {
+      assert_vmk_ok(vmk_HelperSubmitRequest(h, gate_req, arg,
+                                            VMK_HELPER_DEFAULT_REQ_PROPS));
+   }
+   wait_at_least(&gate_started, 1);
+   /* The manual clock stands still: the other two have not waited 10 ms. */
+   let_others_run();
+   assert_int_equal(__atomic_load_n(&gate_started, __ATOMIC_ACQUIRE), 1);
+   assert_int_equal(__atomic_load_n(&helper_ctor_runs, __ATOMIC_ACQUIRE), 1);
+   assert_int_equal(EmuCtl_WorldCount(), base);
+   assert_vmk_ok(EmuCtl_ClockAdvance(9 * 1000000ull, NULL));
+   let_others_run();
+   assert_int_equal(__atomic_load_n(&gate_started, __ATOMIC_ACQUIRE), 1);
+   /* 10 ms: a world is added for each waiting request. */
+   assert_vmk_ok(EmuCtl_ClockAdvance(1000000ull, NULL));
+   wait_at_least(&gate_started, 3);
+   assert_int_equal(__atomic_load_n(&helper_ctor_runs, __ATOMIC_ACQUIRE), 3);
+   wait_world_count(base + 2);
+   /* At maxWorlds a fourth request waits, however long. */
+   assert_vmk_ok(vmk_HelperSubmitRequest(h, gate_req, arg,
+                                         VMK_HELPER_DEFAULT_REQ_PROPS));
+   assert_vmk_ok(EmuCtl_ClockAdvance(20 * 1000000ull, NULL));
+   let_others_run();
+   assert_int_equal(__atomic_load_n(&gate_started, __ATOMIC_ACQUIRE), 3);
+   assert_int_equal(__atomic_load_n(&helper_ctor_runs, __ATOMIC_ACQUIRE), 3);
+   assert_int_equal(vmk_HelperCurrentRequestCount(h), 4);
+   __atomic_store_n(&gate_open, 1, __ATOMIC_RELEASE);
+   wait_at_least(&helper_runs, 4);
+   while (vmk_HelperCurrentRequestCount(h) != 0) {
+      vmk_WorldYield();
+   }
+   /* All three idle: not yet 50 ms. */
+   assert_vmk_ok(EmuCtl_ClockAdvance(49 * 1000000ull, NULL));
+   let_others_run();
+   assert_int_equal(EmuCtl_WorldCount(), base + 2);
+   /* 50 ms idle: the two above minWorlds retire, one stays for good. */
+   assert_vmk_ok(EmuCtl_ClockAdvance(1000000ull, NULL));
+   wait_world_count(base);
+   assert_vmk_ok(EmuCtl_ClockAdvance(1000 * 1000000ull, NULL));
+   let_others_run();
+   assert_int_equal(EmuCtl_WorldCount(), base);
+   /* The one left still serves; nothing new was started for it. */
+   assert_vmk_ok(vmk_HelperSubmitRequest(h, helper_req, arg,
+                                         VMK_HELPER_DEFAULT_REQ_PROPS));
+   wait_at_least(&helper_runs, 5);
+   assert_int_equal(__atomic_load_n(&helper_ctor_runs, __ATOMIC_ACQUIRE), 3);
+   assert_vmk_ok(vmk_HelperDestroy(h));
+   assert_int_equal(EmuCtl_TimersPending(), 0);
+}
+
+static void
+test_helper_with_min_zero_starts_on_demand_and_shrinks_to_none(void **state)
+{
+   vmk_HelperMutableProps m;
+   vmk_AddrCookie arg;
+   vmk_uint32 base;
+   vmk_Helper h;
+
+   (void)state;
+   helper_runs = helper_ctor_runs = 0;
+   arg.addr = 0;
+   base = EmuCtl_WorldCount();
+   /* min 0: only the manager; default block time: a world at once. */
+   h = make_scaling_helper(0, 2, 30, 0);
+   assert_int_equal(EmuCtl_WorldCount(), base + 1);
+   assert_int_equal(__atomic_load_n(&helper_ctor_runs, __ATOMIC_ACQUIRE), 0);
+   assert_vmk_ok(vmk_HelperSubmitRequest(h, helper_req, arg,
+                                         VMK_HELPER_DEFAULT_REQ_PROPS));
+   wait_at_least(&helper_runs, 1);
+   assert_int_equal(__atomic_load_n(&helper_ctor_runs, __ATOMIC_ACQUIRE), 1);
+   while (vmk_HelperCurrentRequestCount(h) != 0) {
+      vmk_WorldYield();
+   }
+   assert_vmk_ok(EmuCtl_ClockAdvance(30 * 1000000ull, NULL));
+   wait_world_count(base + 1);
+   /* Raising minWorlds brings worlds back without a request. */
+   m.minWorlds = 2;
+   m.maxWorlds = 2;
+   m.maxIdleTime = 30;
+   m.maxRequestBlockTime = 0;
+   assert_vmk_ok(vmk_HelperUpdateProps(h, &m));
+   wait_world_count(base + 3);
+   /* ...and they stay: minWorlds == maxWorlds never shrinks. */
+   assert_vmk_ok(EmuCtl_ClockAdvance(1000 * 1000000ull, NULL));
+   let_others_run();
+   assert_int_equal(EmuCtl_WorldCount(), base + 3);
+   /* minWorlds -1 means maxWorlds; a minimum above the maximum is bad. */
+   m.minWorlds = -1;
+   m.maxWorlds = 1;
+   assert_vmk_ok(vmk_HelperUpdateProps(h, &m));
+   m.minWorlds = -2;
+   assert_vmk_status(vmk_HelperUpdateProps(h, &m), VMK_BAD_PARAM);
+   m.minWorlds = 2;
+   assert_vmk_status(vmk_HelperUpdateProps(h, &m), VMK_BAD_PARAM);
+   assert_vmk_ok(vmk_HelperDestroy(h));
+   assert_int_equal(EmuCtl_WorldCount(), base);
+   assert_int_equal(EmuCtl_TimersPending(), 0);
 }
 
 static void
@@ -522,6 +721,12 @@ main(void)
       cmocka_unit_test_setup_teardown(
          test_helper_destroy_cancels_what_is_left, manual_setup,
          manual_teardown),
+      cmocka_unit_test_setup_teardown(
+         test_helper_grows_to_max_when_requests_wait_and_retires_idle_worlds,
+         manual_setup, manual_teardown),
+      cmocka_unit_test_setup_teardown(
+         test_helper_with_min_zero_starts_on_demand_and_shrinks_to_none,
+         manual_setup, manual_teardown),
    };
 
    return cmocka_run_group_tests(tests, emutest_group_setup,

@@ -97,9 +97,19 @@ test_storage_without_constructor_is_zero_and_aligned(void **state)
       assert_int_equal(p[i], 0);
    }
    assert_vmk_ok(vmk_WorldStorageDestroy(h2));
-   assert_vmk_status(vmk_WorldStorageLookUpLocal(h2, (void **)&p),
-                     VMK_BAD_PARAM);
+   /* LookUp checks liveness; LookUpLocal only the range (as ESX). */
+   assert_vmk_status(vmk_WorldStorageLookUp(vmk_WorldGetID(), h2,
+                                            (void **)&p), VMK_BAD_PARAM);
    assert_vmk_status(vmk_WorldStorageDestroy(h2), VMK_BAD_PARAM);
+   p = NULL;
+   assert_vmk_status(vmk_WorldStorageLookUpLocal(16u * 1024u,
+                                                 (void **)&p),
+                     VMK_BAD_PARAM);
+   assert_vmk_status(vmk_WorldStorageLookUpLocal((vmk_WorldStorageHandle)-1,
+                                                 (void **)&p),
+                     VMK_BAD_PARAM);
+   assert_null(p);
+   assert_vmk_status(vmk_WorldStorageLookUpLocal(h1, NULL), VMK_BAD_PARAM);
 }
 
 static void

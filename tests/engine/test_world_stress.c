@@ -1,8 +1,9 @@
 /*
  * test_world_stress.c -- many worlds at once: creation and death, wait and
  * wakeup ping-pong, spinlocks, semaphores, world-storage lookups across
- * worlds and real-clock timers, all concurrently.  Meant to run clean
- * under ThreadSanitizer (configure --enable-sanitizers=thread).
+ * worlds and real-clock timers, all concurrently; and a helper pool that
+ * grows and retires worlds while several worlds submit to it.  Meant to run
+ * clean under ThreadSanitizer (configure --enable-sanitizers=thread).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -147,11 +148,98 @@ test_many_worlds_share_everything_without_races(void **state)
    vmk_SpinlockDestroy(sh.lock);
 }
 
+/* ---- a helper pool growing and shrinking under load ------------------ */
+
+#define SUBMITTERS   4
+#define SUBMISSIONS  150
+
+static int helper_done;                  /* atomics */
+static vmk_Helper stress_helper;
+
+static void
+stress_req(vmk_AddrCookie arg)
+{
+   if (arg.addr % 7 == 0) {
+      vmk_WorldYield();
+   }
+   __atomic_add_fetch(&helper_done, 1, __ATOMIC_ACQ_REL);
+}
+
+static VMK_ReturnStatus
+submitter(void *data)
+{
+   vmk_HelperRequestProps rp;
+   vmk_AddrCookie arg;
+   int i;
+
+   (void)data;
+   vmk_HelperRequestPropsInit(&rp);
+   for (i = 0; i < SUBMISSIONS; i++) {
+      arg.addr = (vmk_VA)i;
+      if (i % 10 == 0) {
+         while (vmk_HelperSubmitDelayedRequest(stress_helper, stress_req,
+                                               arg, 1, &rp) != VMK_OK) {
+            vmk_WorldYield();
+         }
+      } else {
+         while (vmk_HelperSubmitRequest(stress_helper, stress_req, arg,
+                                        &rp) != VMK_OK) {
+            vmk_WorldYield();
+         }
+      }
+      if (i % 50 == 49) {
+         vmk_WorldSleep(3000);           /* idle worlds may retire */
+      }
+   }
+   return VMK_OK;
+}
+
+static void
+test_helper_pool_grows_and_shrinks_under_load_without_races(void **state)
+{
+   vmk_HelperProps hp;
+   vmk_WorldProps props;
+   vmk_WorldID ids[SUBMITTERS];
+   int i;
+
+   (void)state;
+   helper_done = 0;
+   memset(&hp, 0, sizeof hp);
+   strcpy(hp.name.string, "stress");
+   hp.maxRequests = 64;
+   hp.mutables.minWorlds = 1;
+   hp.mutables.maxWorlds = 4;
+   hp.mutables.maxIdleTime = 1;            /* ms: retire quickly */
+   hp.mutables.maxRequestBlockTime = 1;    /* ms: grow quickly */
+   assert_vmk_ok(vmk_HelperCreate(&hp, &stress_helper));
+   memset(&props, 0, sizeof props);
+   props.name = "submitter";
+   props.startFunction = submitter;
+   for (i = 0; i < SUBMITTERS; i++) {
+      assert_vmk_ok(vmk_WorldCreate(&props, &ids[i]));
+   }
+   for (i = 0; i < SUBMITTERS; i++) {
+      VMK_ReturnStatus st = vmk_WorldWaitForDeath(ids[i]);
+
+      assert_true(st == VMK_OK || st == VMK_INVALID_WORLD);
+   }
+   while (__atomic_load_n(&helper_done, __ATOMIC_ACQUIRE) <
+          SUBMITTERS * SUBMISSIONS) {
+      vmk_WorldSleep(1000);
+   }
+   assert_vmk_ok(vmk_HelperDestroy(stress_helper));
+   assert_int_equal(__atomic_load_n(&helper_done, __ATOMIC_ACQUIRE),
+                    SUBMITTERS * SUBMISSIONS);
+   assert_int_equal(EmuCtl_TimersPending(), 0);
+}
+
 int
 main(void)
 {
    const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_many_worlds_share_everything_without_races),
+      cmocka_unit_test(
+         test_helper_pool_grows_and_shrinks_under_load_without_races),
    };
 
    return cmocka_run_group_tests(tests, emutest_group_setup,
