@@ -11,12 +11,15 @@
  *
  * `load` is a test harness, so it turns the audit, guards and contents
  * checks on unless --no-debug is given.  It loads the module (its
- * vmk_ModuleCurrentID set, its parameters applied), runs init_module, then
- * the module's optional `int vmkemu_scenario(void)` or a wait of --for
- * SECONDS, prints the host's tables when --stats is given, then runs
- * cleanup_module and lists every resource the module did not free (heaps,
- * slabs, pools, worlds, storage handles, locks, timers, log components).
- * Everything runs on this program's main thread, which is a world.
+ * vmk_ModuleCurrentID set, its parameters applied), runs init_module in a
+ * fresh world (as vmkload_mod's world would), then the module's optional
+ * `int vmkemu_scenario(void)` in another, or a wait of --for SECONDS,
+ * prints what the module holds by kind, runs cleanup_module in a third
+ * world, then lists every resource the module did not free (heaps with
+ * their live allocations, slabs, pools, worlds, storage handles, locks,
+ * semaphores, timers, log components), each with its name and the line
+ * that created it, and with --stats prints the host's tables
+ * (EmuCtl_DumpStats) as cleanup_module left them.
  * `info` loads a module without running it and prints its information
  * stamps (VMK_VERSION_INFO, VMK_LICENSE_INFO, parameters and their
  * descriptions).
@@ -60,13 +63,14 @@ usage(FILE *out)
            "wait of\n--for SECONDS, then cleanup_module, then a leak check.\n"
            "  --for SECONDS  wait this long between init and cleanup "
            "(no scenario)\n"
-           "  --stats        print the host's tables before cleanup_module\n"
+           "  --stats        print the host's tables after cleanup_module\n"
            "  --no-debug     do not turn on audit, guards and contents "
            "checks\n"
            "  --keep-going   print driver-bug reports and go on; exit %d "
            "at the end\n"
-           "stats prints the simulated host's tables (objects by kind, "
-           "modules).\n"
+           "stats prints the simulated host's tables: slab caches, heaps, "
+           "pools and\narenas (name, kind, owner, objsize, inuse, total, "
+           "allocs, fails, bytes),\nworlds, live resources and modules.\n"
            "options lists the debug options.\n"
            "\n"
            "Environment: VMKEMU_DEBUG (debug options, see `vmkemu options`),\n"
@@ -107,6 +111,36 @@ print_stamps(vmk_ModuleID id, const char *name)
    }
    printf("vmkemu: loaded module '%s' (id %d), version %s, license %s\n",
           name, (int)id, version, license);
+}
+
+/* Short names of EmuCtl_ResourceKind, for the per-module summary. */
+static const char *const kind_names[EMUCTL_RSRC_COUNT] = {
+   "any", "arena", "slab", "heap", "mempool", "pages", "map", "world",
+   "storage", "lock", "timer", "log", "module", "device", "other",
+};
+
+/* One line: what the module owns now, by kind ("nothing" when empty). */
+static void
+print_holdings(vmk_ModuleID id, const char *name, const char *when)
+{
+   char line[512];
+   size_t off = 0;
+   int k;
+
+   line[0] = '\0';
+   for (k = 1; k < EMUCTL_RSRC_COUNT; k++) {
+      vmk_uint64 n = EmuCtl_ModuleLiveResources(id, (EmuCtl_ResourceKind)k);
+
+      if (n != 0 && off < sizeof line) {
+         off += (size_t)snprintf(line + off, sizeof line - off, "%s%s %llu",
+                                 off != 0 ? ", " : "",
+                                 kind_names[k] != NULL ? kind_names[k]
+                                                       : "other",
+                                 (unsigned long long)n);
+      }
+   }
+   printf("vmkemu: '%s' holds %s %s\n", name, off != 0 ? line : "nothing",
+          when);
 }
 
 static int
@@ -199,12 +233,22 @@ cmd_load(int argc, char **argv)
    snprintf(name, sizeof name, "%s", info.name);
    print_stamps(id, name);
    fflush(stdout);
+   /* init_module, the scenario and cleanup_module each in a fresh world. */
+   status = EmuCtl_ModuleSetCallMode(id, EMUCTL_MODULE_CALL_IN_WORLD);
+   if (status != VMK_OK) {
+      fprintf(stderr, "vmkemu: cannot run '%s' in worlds: %s\n", name,
+              vmk_StatusToString(status));
+      EmuCtl_ModuleUnload(id);
+      EmuCtl_Shutdown();
+      return EXIT_USAGE;
+   }
 
    status = EmuCtl_ModuleCallInit(id, &init_status);
-   if (status != VMK_OK || init_status != VMK_OK) {
-      if (status != VMK_OK) {
-         init_status = status;
-      }
+   if (status != VMK_OK) {
+      fprintf(stderr, "vmkemu: cannot run init_module of '%s': %s (no "
+              "world for it)\n", name, vmk_StatusToString(status));
+      rc = EXIT_INIT;
+   } else if (init_status != VMK_OK) {
       fprintf(stderr, "vmkemu: init_module of '%s' failed: %s (0x%x)\n",
               name, vmk_StatusToString(init_status),
               (unsigned)init_status);
@@ -218,12 +262,14 @@ cmd_load(int argc, char **argv)
          if (result != 0) {
             rc = EXIT_INIT;
          }
+      } else if (status != VMK_NOT_FOUND) {
+         fprintf(stderr, "vmkemu: cannot run the scenario of '%s': %s\n",
+                 name, vmk_StatusToString(status));
+         rc = EXIT_INIT;
       } else if (wait_s > 0) {
          usleep((useconds_t)(wait_s * 1e6));
       }
-      if (stats) {
-         EmuCtl_DumpStats();
-      }
+      print_holdings(id, name, "before cleanup_module");
    }
    fflush(stdout);
 
@@ -248,6 +294,11 @@ cmd_load(int argc, char **argv)
       printf("vmkemu: unloaded module '%s'\n", name);
    }
    fflush(stdout);
+   if (stats) {
+      printf("\nvmkemu: host tables after cleanup_module of '%s':\n", name);
+      EmuCtl_DumpStats(stdout);
+      printf("\n");
+   }
 
    if (reports_raised() != 0 && (rc == 0 || rc == EXIT_LEAK)) {
       fprintf(stderr, "vmkemu: %llu driver-bug report(s) raised (printed "
@@ -304,16 +355,23 @@ cmd_info(int argc, char **argv)
 }
 
 static int
-cmd_stats(void)
+cmd_stats(int argc)
 {
-   VMK_ReturnStatus status = EmuCtl_Init(NULL);
+   VMK_ReturnStatus status;
+
+   if (argc != 0) {
+      fprintf(stderr, "vmkemu: stats takes no arguments\n");
+      usage(stderr);
+      return EXIT_USAGE;
+   }
+   status = EmuCtl_Init(NULL);
 
    if (status != VMK_OK) {
       fprintf(stderr, "vmkemu: cannot start the simulated host: %s\n",
               vmk_StatusToString(status));
       return EXIT_USAGE;
    }
-   EmuCtl_DumpStats();
+   EmuCtl_DumpStats(stdout);
    EmuCtl_Shutdown();
    return 0;
 }
@@ -343,7 +401,7 @@ main(int argc, char **argv)
       return cmd_info(argc - 2, argv + 2);
    }
    if (strcmp(argv[1], "stats") == 0) {
-      return cmd_stats();
+      return cmd_stats(argc - 2);
    }
    if (strcmp(argv[1], "options") == 0) {
       EmuCtl_PrintOptions();

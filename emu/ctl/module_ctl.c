@@ -6,6 +6,7 @@
 #include "emuctl.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "api/api.h"
@@ -17,6 +18,9 @@
 #include "mod/module.h"
 #include "mod/panic.h"
 #include "mod/stress.h"
+#include "mem/heap.h"
+#include "mem/slab.h"
+#include "world/world.h"
 
 EMU_STATIC_ASSERT_CTL(EMUCTL_PANIC_EXIT_CODE == EMU_PANIC_EXIT_CODE,
                       "panic exit code out of step");
@@ -80,6 +84,162 @@ EmuCtl_ModuleRunScenario(vmk_ModuleID id, int *result)
    return emu_api_status(emu_modload_scenario(id, result));
 }
 
+/* ---- entry points in fresh worlds --------------------------------------- */
+
+typedef struct ctl_call {
+   void (*cc_fn)(void *);
+   void  *cc_arg;
+} ctl_call_t;
+
+static int32_t
+ctl_call_world(void *arg)
+{
+   ctl_call_t *c = arg;
+
+   c->cc_fn(c->cc_arg);
+   return 0;
+}
+
+/*
+ * The loader's runner (modload.h): a world of the emulator's own (not a
+ * resource the module could leak), waited for until it is gone.
+ */
+static emu_status_t
+ctl_run_in_world(const char *name, void (*fn)(void *), void *arg)
+{
+   ctl_call_t c = { fn, arg };
+   emu_status_t st;
+   int32_t wid;
+
+   st = emu_world_create_system(name, ctl_call_world, &c, &wid);
+   if (st != EMU_OK) {
+      return EMU_NOMEM;
+   }
+   /* EMU_NOTFOUND: it is already gone, which is what we wait for. */
+   (void)emu_world_wait_for_death(wid);
+   return EMU_OK;
+}
+
+EMU_EXPORT VMK_ReturnStatus
+EmuCtl_ModuleSetCallMode(vmk_ModuleID id, EmuCtl_ModuleCallMode mode)
+{
+   if (mode != EMUCTL_MODULE_CALL_HERE &&
+       mode != EMUCTL_MODULE_CALL_IN_WORLD) {
+      return VMK_BAD_PARAM;
+   }
+   if (!EmuCtl_IsRunning()) {
+      return VMK_NOT_INITIALIZED;
+   }
+   emu_modload_set_runner(ctl_run_in_world);
+   return emu_api_status(emu_modload_set_inworld(
+                            id, mode == EMUCTL_MODULE_CALL_IN_WORLD));
+}
+
+/* ---- leak lists ------------------------------------------------------- */
+
+#define CTL_LEAK_MAX   64          /* heaps / caches detailed per module */
+#define CTL_ALLOC_MAX  16          /* allocations listed per heap */
+
+typedef struct ctl_leaks {
+   int32_t           l_id;
+   emu_heap_t       *l_heap[CTL_LEAK_MAX];
+   unsigned          l_nheap;
+   char              l_slab[CTL_LEAK_MAX][EMU_SLAB_NAMELEN];
+   uint64_t          l_slab_out[CTL_LEAK_MAX];
+   unsigned          l_nslab;
+} ctl_leaks_t;
+
+static void
+ctl_leak_heap_cb(void *arg, const emu_heap_t *h, uint64_t live,
+                 uint64_t bytes, const emu_vmem_stats_t *arena)
+{
+   ctl_leaks_t *l = arg;
+
+   (void)live;
+   (void)bytes;
+   (void)arena;
+   if (h->h_rsrc.r_module == l->l_id && l->l_nheap < CTL_LEAK_MAX) {
+      l->l_heap[l->l_nheap++] = (emu_heap_t *)h;
+   }
+}
+
+static void
+ctl_leak_slab_cb(void *arg, const emu_slab_cache_t *sc,
+                 const emu_slab_stats_t *st, uint64_t inuse)
+{
+   ctl_leaks_t *l = arg;
+
+   (void)st;
+   if (!(sc->sc_flags & EMU_SLAB_F_INTERNAL) &&
+       sc->sc_rsrc.r_module == l->l_id && l->l_nslab < CTL_LEAK_MAX) {
+      snprintf(l->l_slab[l->l_nslab], EMU_SLAB_NAMELEN, "%s", sc->sc_name);
+      l->l_slab_out[l->l_nslab++] = inuse;
+   }
+}
+
+typedef struct ctl_alloc_list {
+   unsigned a_n;
+} ctl_alloc_list_t;
+
+static void
+ctl_leak_alloc_cb(void *arg, uintptr_t addr, uint64_t size,
+                  const void *caller)
+{
+   ctl_alloc_list_t *a = arg;
+   char where[512];
+
+   if (a->a_n++ >= CTL_ALLOC_MAX) {
+      return;
+   }
+   emu_host_symbolize(caller, where, sizeof where, 1);
+   emu_host_print_err("      %llu bytes at %p, allocated by %s\n",
+                      (unsigned long long)size, (void *)addr, where);
+}
+
+/*
+ * What a module's leftover heaps and caches still hold: the live
+ * allocations of each heap with their callers, the objects each cache has
+ * handed out.  => the module's code is not running any more.
+ */
+static void
+ctl_leak_details(int32_t id)
+{
+   ctl_leaks_t *l = calloc(1, sizeof *l);
+   unsigned i;
+
+   if (l == NULL) {
+      return;
+   }
+   l->l_id = id;
+   emu_heap_walk(ctl_leak_heap_cb, l);
+   emu_slab_walk(0, ctl_leak_slab_cb, l);
+   for (i = 0; i < l->l_nheap; i++) {
+      ctl_alloc_list_t a = { 0 };
+      uint64_t bytes = 0;
+      uint64_t n = emu_heap_live(l->l_heap[i], &bytes);
+
+      if (n == 0) {
+         continue;
+      }
+      emu_host_print_err("    heap '%s' holds %llu live allocation(s), "
+                         "%llu bytes:\n", l->l_heap[i]->h_name,
+                         (unsigned long long)n, (unsigned long long)bytes);
+      n = emu_heap_walk_live(l->l_heap[i], ctl_leak_alloc_cb, &a);
+      if (n > CTL_ALLOC_MAX) {
+         emu_host_print_err("      ... and %llu more\n",
+                            (unsigned long long)(n - CTL_ALLOC_MAX));
+      }
+   }
+   for (i = 0; i < l->l_nslab; i++) {
+      if (l->l_slab_out[i] != 0) {
+         emu_host_print_err("    slab '%s' has %llu object(s) "
+                            "outstanding\n", l->l_slab[i],
+                            (unsigned long long)l->l_slab_out[i]);
+      }
+   }
+   free(l);
+}
+
 EMU_EXPORT VMK_ReturnStatus
 EmuCtl_ModuleUnload(vmk_ModuleID id)
 {
@@ -96,6 +256,7 @@ EmuCtl_ModuleUnload(vmk_ModuleID id)
       emu_host_print_err("vmkemu: module '%s' left %llu resource(s) "
                          "behind:\n", name, (unsigned long long)leaked);
       emu_rsrc_dump(EMU_RSRC_ANY, id, "  leaked ");
+      ctl_leak_details(id);
       return VMK_MODULE_CONSUMED_RESOURCE_COUNT_NOT_ZERO;
    }
    return VMK_OK;
@@ -211,34 +372,6 @@ EmuCtl_DumpModules(void)
    emu_host_print_err("%5s %-24s %-10s %-9s %5s %9s\n", "id", "module",
                       "origin", "state", "uses", "resources");
    emu_mod_foreach(ctl_module_row, NULL);
-}
-
-EMU_EXPORT vmk_uint64
-EmuCtl_DumpStats(void)
-{
-   uint64_t total = 0;
-   unsigned k;
-
-   /*
-    * One section per kind, one line per live object with its owning
-    * module and creator (emu_rsrc_dump).  Engines' own counters (bytes in
-    * use, slabs, magazines) are printed by their EmuCtl_*Stats calls.
-    */
-   emu_host_print_err("%-10s %8s\n", "kind", "live");
-   for (k = 1; k < EMU_RSRC_COUNT; k++) {
-      uint64_t n = emu_rsrc_count((emu_rsrc_kind_t)k, -1);
-
-      emu_host_print_err("%-10s %8llu\n", emu_rsrc_kind_name(k),
-                         (unsigned long long)n);
-      total += n;
-   }
-   if (total != 0) {
-      emu_host_print_err("\n");
-      emu_rsrc_dump(EMU_RSRC_ANY, -1, "  ");
-   }
-   emu_host_print_err("\n");
-   EmuCtl_DumpModules();
-   return total;
 }
 
 EMU_EXPORT void

@@ -47,6 +47,7 @@
 #endif
 
 #include <setjmp.h>
+#include <stdio.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -138,8 +139,9 @@ VMK_ReturnStatus EmuCtl_ModuleLoad(const char *path, int nparams,
                                    char *const *params, vmk_ModuleID *id);
 
 /**
- * \brief Run the module's init_module on the calling thread, with the module
- *        pushed on the module ID stack.
+ * \brief Run the module's init_module with the module pushed on the module
+ *        ID stack, on the calling thread or in a fresh world
+ *        (EmuCtl_ModuleSetCallMode()).
  *
  * \note May block (whatever init_module does).
  * \param[in]  id          A module loaded with EmuCtl_ModuleLoad().
@@ -147,12 +149,14 @@ VMK_ReturnStatus EmuCtl_ModuleLoad(const char *path, int nparams,
  * \retval VMK_OK          init_module ran (see initStatus).
  * \retval VMK_NOT_FOUND   No such loaded module.
  * \retval VMK_BUSY        init_module already ran.
+ * \retval VMK_NO_MEMORY   No world could be made for it (it did not run).
  */
 VMK_ReturnStatus EmuCtl_ModuleCallInit(vmk_ModuleID id,
                                        VMK_ReturnStatus *initStatus);
 
 /**
- * \brief Run the module's exported `int vmkemu_scenario(void)`.
+ * \brief Run the module's exported `int vmkemu_scenario(void)` (where
+ *        EmuCtl_ModuleSetCallMode() says).
  *
  * \note May block.
  * \param[in]  id      A module whose init_module succeeded.
@@ -160,14 +164,46 @@ VMK_ReturnStatus EmuCtl_ModuleCallInit(vmk_ModuleID id,
  * \retval VMK_OK         The scenario ran.
  * \retval VMK_NOT_FOUND  No such module, or it exports no scenario.
  * \retval VMK_BUSY       init_module has not succeeded.
+ * \retval VMK_NO_MEMORY  No world could be made for it (it did not run).
  */
 VMK_ReturnStatus EmuCtl_ModuleRunScenario(vmk_ModuleID id, int *result);
+
+/** \brief Where a loaded module's entry points run. */
+typedef enum EmuCtl_ModuleCallMode {
+   /** \brief On the thread that asks (the default after a load). */
+   EMUCTL_MODULE_CALL_HERE = 0,
+   /**
+    * \brief Each entry point (init_module, the scenario, cleanup_module)
+    *        in a fresh world of its own -- a new host thread named
+    *        "<module>:init" and so on, as vmkload_mod's world would be --
+    *        that the caller waits for until it is gone.  `vmkemu load`
+    *        uses this.  A panic in it cannot be caught with
+    *        EmuCtl_ExpectPanic() on the caller's thread.
+    */
+   EMUCTL_MODULE_CALL_IN_WORLD = 1,
+} EmuCtl_ModuleCallMode;
+
+/**
+ * \brief Choose where a loaded module's entry points run.
+ * \note Will not block.
+ * \param[in] id    A module loaded with EmuCtl_ModuleLoad().
+ * \param[in] mode  EMUCTL_MODULE_CALL_HERE or EMUCTL_MODULE_CALL_IN_WORLD.
+ * \retval VMK_OK              Set; applies to the next entry point called.
+ * \retval VMK_NOT_FOUND       No such loaded module.
+ * \retval VMK_BAD_PARAM       Unknown mode.
+ * \retval VMK_NOT_INITIALIZED EmuCtl_Init() had not been called.
+ */
+VMK_ReturnStatus EmuCtl_ModuleSetCallMode(vmk_ModuleID id,
+                                          EmuCtl_ModuleCallMode mode);
 
 /**
  * \brief Unload a module: cleanup_module (after a successful init), then a
  *        leak check of what the module still owns.
  *
- * Leftovers are listed on stderr; the module is then kept mapped (its
+ * Leftovers are listed on stderr -- each with its kind, name and the
+ * line that created it, then the live allocations of leftover heaps (size
+ * and caller) and the objects leftover slab caches still have out; the
+ * module is then kept mapped (its
  * code may still be referenced) and shows as leaked at EmuCtl_Shutdown().
  * Calling EmuCtl_ModuleUnload() again (without running cleanup_module a
  * second time) completes the unload once the test freed the leftovers.
@@ -270,12 +306,39 @@ vmk_uint64 EmuCtl_ModuleDumpResources(vmk_ModuleID id,
 void EmuCtl_DumpModules(void);
 
 /**
- * \brief Print a table of live objects by kind (arenas, slabs, heaps,
- *        pools, worlds, ...) with their owning module, like kmastat.
- * \note Will not block.
- * \return The number of objects listed.
+ * \brief Print the simulated host's tables, like illumos' kmastat: every
+ *        slab cache, heap, memory pool and vmem arena with its owner,
+ *        object size, objects in use, total, allocations, failures and
+ *        bytes; then every world; then live resources by kind and the
+ *        modules.
+ *
+ * Columns per kind: a slab counts objects (in use / constructed) and the
+ * bytes of its clusters; a heap counts live allocations and the bytes
+ * charged against its maximum (its memory is the arena row of the same
+ * name); a pool counts pages (in use / limit) and page allocations; an
+ * arena counts units of its quantum (pages for the machine, IDs for ID
+ * arenas, else bytes).  '-' marks a figure the engine does not keep
+ * (slab and heap allocation counts: their fast paths count nothing).
+ * Each row is a consistent snapshot of its object.
+ *
+ * \note May block briefly (takes each engine's list lock).
+ * \param[in] out  Stream to print to; NULL for stderr.
+ * \return The number of slab, heap, pool, arena and world rows.
  */
-vmk_uint64 EmuCtl_DumpStats(void);
+vmk_uint64 EmuCtl_DumpStats(FILE *out);
+
+/**
+ * \brief The table of EmuCtl_DumpStats() as text in a buffer.
+ *
+ * \note May block briefly (takes each engine's list lock).
+ * \param[out] buf  Receives the text, cut to len - 1 bytes and always
+ *                  NUL-terminated when len is not 0; may be NULL when len
+ *                  is 0 (to learn the size).
+ * \param[in]  len  Size of buf.
+ * \return The length of the whole text (like snprintf): a value >= len
+ *         means it was cut.  0 when the emulator is not running.
+ */
+vmk_uint64 EmuCtl_FormatStats(char *buf, vmk_uint64 len);
 
 /**
  * \brief Announce a module's vmk_ModuleCurrentID slot.

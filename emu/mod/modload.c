@@ -29,8 +29,13 @@
  *    kept until the module is gone; arrays take comma lists up to their
  *    declared length and store the count through nump.
  *
- * 4. Entry points run on the calling thread with the module pushed on the
- *    module ID stack, so what init_module creates is owned by the module.
+ * 4. Entry points run with the module pushed on the module ID stack, so
+ *    what init_module creates is owned by the module.  They run on the
+ *    calling thread, or -- as `vmkemu load` asks, since vmkload_mod calls
+ *    init_module from a world of its own -- each in a fresh world made by
+ *    the runner the control layer installs (emu_modload_set_runner); the
+ *    caller waits until that world is gone, so the thread's magazines and
+ *    heap budgets are back before the leak count.
  *    A module whose resources outlive cleanup_module is not closed: timers,
  *    slab constructors or worlds left behind may still point into its code.
  *    Its entry stays (state UNLOADING) and is listed with the leaks; it is
@@ -71,6 +76,7 @@ struct emu_modobj {
    void                  (*mo_cleanup)(void);
    int                   (*mo_scenario)(void);
    int                     mo_init_ok;    /* init_module returned 0 */
+   int                     mo_inworld;    /* entry points in fresh worlds */
    char                  **mo_charp;      /* copies handed to charp params */
    size_t                  mo_ncharp;
 };
@@ -478,6 +484,80 @@ emu_modload_param(int32_t id, const char *name, const char *value,
 
 /* ---- load / run / unload ---------------------------------------------- */
 
+static emu_modload_runner_t modload_runner;
+
+void
+emu_modload_set_runner(emu_modload_runner_t run)
+{
+   __atomic_store_n(&modload_runner, run, __ATOMIC_RELEASE);
+}
+
+emu_status_t
+emu_modload_set_inworld(int32_t id, int on)
+{
+   emu_modobj_t *o = modload_obj(id);
+
+   if (o == NULL || o->mo_self) {
+      return EMU_NOTFOUND;
+   }
+   if (on && __atomic_load_n(&modload_runner, __ATOMIC_ACQUIRE) == NULL) {
+      return EMU_NOTSUP;
+   }
+   o->mo_inworld = on != 0;
+   return EMU_OK;
+}
+
+/* One entry-point call, possibly made by another thread (a fresh world). */
+typedef struct modload_call {
+   int32_t    c_id;
+   void      *c_fn;           /* the entry point */
+   void      *c_ra;           /* who asked, for the module stack frame */
+   int        c_kind;         /* MODLOAD_INIT, _SCENARIO, _CLEANUP */
+   int        c_rc;
+} modload_call_t;
+
+enum { MODLOAD_INIT, MODLOAD_SCENARIO, MODLOAD_CLEANUP };
+
+static void
+modload_call_entry(void *arg)
+{
+   modload_call_t *c = arg;
+   emu_mod_frame_t frame;
+
+   emu_mod_push(c->c_id, c->c_fn, c->c_ra, &frame);
+   if (c->c_kind == MODLOAD_CLEANUP) {
+      ((void (*)(void))(uintptr_t)c->c_fn)();
+      c->c_rc = 0;
+   } else {
+      c->c_rc = ((int (*)(void))(uintptr_t)c->c_fn)();
+   }
+   emu_mod_pop(NULL);
+}
+
+/* Run one entry point where the module asked; EMU_NOMEM: no world. */
+static emu_status_t
+modload_call(emu_modobj_t *o, int kind, void *fn, void *ra, int *rc)
+{
+   static const char *const what[] = { "init", "scenario", "cleanup" };
+   emu_modload_runner_t run = __atomic_load_n(&modload_runner,
+                                              __ATOMIC_ACQUIRE);
+   modload_call_t c = { o->mo_id, fn, ra, kind, 0 };
+   emu_status_t st = EMU_OK;
+
+   if (o->mo_inworld && run != NULL) {
+      char mod[EMU_MOD_NAME_MAX];
+      char name[64];
+
+      emu_mod_label(o->mo_id, mod, sizeof mod);
+      snprintf(name, sizeof name, "%s:%s", mod, what[kind]);
+      st = run(name, modload_call_entry, &c);
+   } else {
+      modload_call_entry(&c);
+   }
+   *rc = c.c_rc;
+   return st;
+}
+
 static void
 modload_name(const char *path, char *name, size_t len)
 {
@@ -612,8 +692,8 @@ emu_status_t
 emu_modload_init(int32_t id, int *result)
 {
    emu_modobj_t *o = modload_obj(id);
-   emu_mod_frame_t frame;
    emu_mod_info_t mi;
+   emu_status_t st;
    int rc;
 
    if (o == NULL || o->mo_self || o->mo_init == NULL ||
@@ -623,9 +703,11 @@ emu_modload_init(int32_t id, int *result)
    if (mi.mi_state != EMU_MODS_LOADING) {
       return EMU_BUSY;
    }
-   emu_mod_push(id, (void *)(uintptr_t)o->mo_init, EMU_CALLER(), &frame);
-   rc = o->mo_init();
-   emu_mod_pop(NULL);
+   st = modload_call(o, MODLOAD_INIT, (void *)(uintptr_t)o->mo_init,
+                     EMU_CALLER(), &rc);
+   if (st != EMU_OK) {
+      return st;                  /* init_module never ran: still LOADING */
+   }
    o->mo_init_ok = rc == 0;
    emu_mod_set_state(id, rc == 0 ? EMU_MODS_LIVE : EMU_MODS_FAILED);
    *result = rc;
@@ -636,7 +718,7 @@ emu_status_t
 emu_modload_scenario(int32_t id, int *result)
 {
    emu_modobj_t *o = modload_obj(id);
-   emu_mod_frame_t frame;
+   emu_status_t st;
    int rc;
 
    if (o == NULL || o->mo_scenario == NULL) {
@@ -645,10 +727,11 @@ emu_modload_scenario(int32_t id, int *result)
    if (!o->mo_init_ok) {
       return EMU_BUSY;
    }
-   emu_mod_push(id, (void *)(uintptr_t)o->mo_scenario, EMU_CALLER(),
-                &frame);
-   rc = o->mo_scenario();
-   emu_mod_pop(NULL);
+   st = modload_call(o, MODLOAD_SCENARIO,
+                     (void *)(uintptr_t)o->mo_scenario, EMU_CALLER(), &rc);
+   if (st != EMU_OK) {
+      return st == EMU_NOTFOUND ? EMU_NOMEM : st;
+   }
    *result = rc;
    return EMU_OK;
 }
@@ -657,9 +740,9 @@ emu_status_t
 emu_modload_unload(int32_t id, uint64_t *leaked)
 {
    emu_modobj_t *o = modload_obj(id);
-   emu_mod_frame_t frame;
    emu_mod_info_t mi;
    uint64_t left;
+   int rc;
 
    if (emu_mod_get_info(id, &mi) != EMU_OK) {
       return EMU_NOTFOUND;
@@ -677,10 +760,14 @@ emu_modload_unload(int32_t id, uint64_t *leaked)
    }
    if (mi.mi_state != EMU_MODS_UNLOADING && o->mo_init_ok &&
        o->mo_cleanup != NULL) {
-      emu_mod_push(id, (void *)(uintptr_t)o->mo_cleanup, EMU_CALLER(),
-                   &frame);
-      o->mo_cleanup();
-      emu_mod_pop(NULL);
+      if (modload_call(o, MODLOAD_CLEANUP,
+                       (void *)(uintptr_t)o->mo_cleanup, EMU_CALLER(),
+                       &rc) != EMU_OK) {
+         /* No world for it: run it here rather than skip the cleanup. */
+         o->mo_inworld = 0;
+         modload_call(o, MODLOAD_CLEANUP, (void *)(uintptr_t)o->mo_cleanup,
+                      EMU_CALLER(), &rc);
+      }
    }
    left = emu_rsrc_count(EMU_RSRC_ANY, id);
    if (leaked != NULL) {

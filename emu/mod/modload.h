@@ -29,7 +29,11 @@ emu_status_t emu_modload_load(const char *path, int nparams,
                               char *const *params, const void *caller,
                               int32_t *idp, char *err, size_t errlen);
 
-/* Run init_module on the calling thread with the module pushed. */
+/*
+ * Run init_module with the module pushed (on the calling thread, or in a
+ * fresh world: see emu_modload_set_inworld).  Fails (EMU_NOMEM) only when
+ * that world cannot be made; init_module's own answer is *result.
+ */
 emu_status_t emu_modload_init(int32_t id, int *result);
 /* Run vmkemu_scenario if the module has one (EMU_NOTFOUND if not). */
 emu_status_t emu_modload_scenario(int32_t id, int *result);
@@ -52,6 +56,20 @@ emu_status_t emu_modload_param(int32_t id, const char *name,
                                const char *value, char *err, size_t errlen);
 /* Print the module's stamps to stderr; EMU_NOTFOUND when it has none. */
 emu_status_t emu_modload_describe(int32_t id);
+
+/*
+ * Where entry points run.  By default on the calling thread.  A module set
+ * "in world" runs each entry point (init_module, vmkemu_scenario,
+ * cleanup_module) in a fresh world made by the runner, which the control
+ * layer installs (worlds sit beside this layer, so it cannot make one):
+ * run(name, fn, arg) starts a world named name that calls fn(arg), waits
+ * until that world is gone and returns EMU_OK, or fails without calling
+ * fn (EMU_NOMEM).  EMU_NOTSUP when no runner is installed.
+ */
+typedef emu_status_t (*emu_modload_runner_t)(const char *name,
+                                             void (*fn)(void *), void *arg);
+void emu_modload_set_runner(emu_modload_runner_t run);
+emu_status_t emu_modload_set_inworld(int32_t id, int on);
 
 /* For module.c: bind the program's glue, release an object at fini. */
 void emu_modload_bind_program(int32_t id);
