@@ -27,12 +27,22 @@ static uint64_t fault_rng;
 static fault_site_t *fault_sites;
 static const void *fault_last_site;
 
+/* Walk mode: one failure per run, each from a site not failed before. */
+static int walk_on;
+static int walk_fired;
+static const void *walk_site;
+static emu_fault_class_t walk_class;
+static fault_site_t *walk_sites;
+static emu_fault_hook_t walk_hook;
+static emu_fault_class_t walk_filter;
+
 static void
 fault_update_armed(void)
 {
    __atomic_store_n(&emu_fault_armed,
                     fault_nth != 0 || emu_opt.fail_every != 0 ||
-                    emu_opt.fail_permille != 0 || emu_opt.fail_sites,
+                    emu_opt.fail_permille != 0 || emu_opt.fail_sites ||
+                    walk_on,
                     __ATOMIC_RELEASE);
 }
 
@@ -92,6 +102,7 @@ int
 emu_fault_decide(emu_fault_class_t cls, const void *caller)
 {
    int fail = 0;
+   int walked = 0;
    uint64_t n;
 
    if (cls <= EMU_FAULT_ANY || cls >= EMU_FAULT_NCLASSES) {
@@ -128,12 +139,34 @@ emu_fault_decide(emu_fault_class_t cls, const void *caller)
          }
       }
    }
+   /* Internal calls (no driver caller) are not sites of their own. */
+   if (!fail && walk_on && !walk_fired && caller != NULL &&
+       (walk_filter == EMU_FAULT_ANY || walk_filter == cls)) {
+      fault_site_t *s;
+
+      HASH_FIND_PTR(walk_sites, &caller, s);
+      if (s == NULL) {
+         s = calloc(1, sizeof *s);
+         if (s != NULL) {
+            s->pc = caller;
+            HASH_ADD_PTR(walk_sites, pc, s);
+            fail = 1;
+            walk_fired = 1;
+            walked = 1;
+            walk_site = caller;
+            walk_class = cls;
+         }
+      }
+   }
    if (fail) {
       fault_injected++;
       fault_last_site = caller;
    }
    fault_update_armed();
    emu_mutex_unlock(&fault_lock);
+   if (walked && walk_hook != NULL) {
+      walk_hook(caller, cls);
+   }
    return fail;
 }
 
@@ -186,4 +219,105 @@ emu_fault_last_site(void)
    pc = fault_last_site;
    emu_mutex_unlock(&fault_lock);
    return pc;
+}
+
+static void
+walk_forget_sites(void)
+{
+   fault_site_t *s;
+   fault_site_t *tmp;
+
+   HASH_ITER(hh, walk_sites, s, tmp) {
+      HASH_DEL(walk_sites, s);
+      free(s);
+   }
+}
+
+void
+emu_fault_walk_begin(emu_fault_class_t cls, emu_fault_hook_t hook)
+{
+   emu_mutex_lock(&fault_lock);
+   walk_forget_sites();
+   walk_filter = cls < EMU_FAULT_NCLASSES ? cls : EMU_FAULT_ANY;
+   walk_on = 1;
+   walk_fired = 1;           /* nothing fails until the first run starts */
+   walk_site = NULL;
+   walk_hook = hook;
+   fault_update_armed();
+   emu_mutex_unlock(&fault_lock);
+}
+
+void
+emu_fault_walk_run(void)
+{
+   emu_mutex_lock(&fault_lock);
+   walk_fired = 0;
+   walk_site = NULL;
+   emu_mutex_unlock(&fault_lock);
+}
+
+void
+emu_fault_walk_hold(void)
+{
+   emu_mutex_lock(&fault_lock);
+   walk_fired = 1;
+   emu_mutex_unlock(&fault_lock);
+}
+
+int
+emu_fault_walk_result(const void **site, emu_fault_class_t *cls)
+{
+   int fired;
+
+   emu_mutex_lock(&fault_lock);
+   fired = walk_site != NULL;
+   if (site != NULL) {
+      *site = walk_site;
+   }
+   if (cls != NULL) {
+      *cls = walk_class;
+   }
+   emu_mutex_unlock(&fault_lock);
+   return fired;
+}
+
+void
+emu_fault_walk_note_site(const void *site)
+{
+   fault_site_t *s;
+
+   emu_mutex_lock(&fault_lock);
+   HASH_FIND_PTR(walk_sites, &site, s);
+   if (s == NULL) {
+      s = calloc(1, sizeof *s);
+      if (s != NULL) {
+         s->pc = site;
+         HASH_ADD_PTR(walk_sites, pc, s);
+      }
+   }
+   emu_mutex_unlock(&fault_lock);
+}
+
+int
+emu_fault_walk_active(void)
+{
+   int on;
+
+   emu_mutex_lock(&fault_lock);
+   on = walk_on;
+   emu_mutex_unlock(&fault_lock);
+   return on;
+}
+
+void
+emu_fault_walk_end(void)
+{
+   emu_mutex_lock(&fault_lock);
+   walk_forget_sites();
+   walk_on = 0;
+   walk_fired = 0;
+   walk_site = NULL;
+   walk_hook = NULL;
+   fault_update_armed();
+   emu_mutex_unlock(&fault_lock);
 }

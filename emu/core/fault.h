@@ -60,4 +60,24 @@ void emu_fault_reset_sites(void);
 /* The call site of the most recent injected failure (or NULL). */
 const void *emu_fault_last_site(void);
 
+
+/*
+ * Walk mode, for EmuCtl_WalkFailures: while it is on, each run (started
+ * with emu_fault_walk_run) fails at most one call of class cls (ANY: all)
+ * -- the first one from a call site that has not failed in an earlier run of the walk.  The hook,
+ * when given, is called (outside the fault lock) right after the failure is
+ * decided, so a forked child can tell its parent the site before it might
+ * crash.  emu_fault_walk_hold stops further failures in the current run;
+ * emu_fault_walk_note_site marks a site as done (a parent learning what its
+ * child failed).
+ */
+typedef void (*emu_fault_hook_t)(const void *site, emu_fault_class_t cls);
+void emu_fault_walk_begin(emu_fault_class_t cls, emu_fault_hook_t hook);
+void emu_fault_walk_run(void);
+void emu_fault_walk_hold(void);
+int emu_fault_walk_result(const void **site, emu_fault_class_t *cls);
+void emu_fault_walk_note_site(const void *site);
+int emu_fault_walk_active(void);
+void emu_fault_walk_end(void);
+
 #endif

@@ -32,6 +32,7 @@ static const char *const report_texts[EMU_RPT_COUNT] = {
 
 static emu_mutex_t report_lock = EMU_MUTEX_INITIALIZER;
 static emu_report_world_describer_t report_describer;
+static emu_report_module_describer_t report_mod_describer;
 static char report_buf[REPORT_BUF];
 static size_t report_len;
 static emu_report_kind_t report_kind;
@@ -52,6 +53,12 @@ void
 emu_report_set_world_describer(emu_report_world_describer_t fn)
 {
    report_describer = fn;
+}
+
+void
+emu_report_set_module_describer(emu_report_module_describer_t fn)
+{
+   report_mod_describer = fn;
 }
 
 void
@@ -100,12 +107,17 @@ report_vbegin(emu_report_kind_t kind, const emu_report_obj_t *obj,
               const void *caller, const char *fmt, va_list ap)
 {
    char world[128];
+   char module[96];
    char where[512];
 
    if ((unsigned)kind >= EMU_RPT_COUNT) {
       kind = EMU_RPT_MISUSE;
    }
    emu_report_describe_world(world, sizeof world);
+   module[0] = '\0';
+   if (report_mod_describer != NULL) {
+      report_mod_describer(module, sizeof module);
+   }
    emu_mutex_lock(&report_lock);
    report_kind = kind;
    report_len = 0;
@@ -118,6 +130,9 @@ report_vbegin(emu_report_kind_t kind, const emu_report_obj_t *obj,
                     obj->addr);
    }
    report_append("  world:  %s\n", world);
+   if (module[0] != '\0') {
+      report_append("  module: %s\n", module);
+   }
    if (caller != NULL) {
       emu_host_symbolize(caller, where, sizeof where, 1);
       report_append("  caller: %s\n", where);

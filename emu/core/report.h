@@ -64,6 +64,13 @@ typedef void (*emu_report_world_describer_t)(void *self, char *buf,
 void emu_report_set_world_describer(emu_report_world_describer_t fn);
 void emu_report_describe_world(char *buf, size_t len);
 
+/*
+ * The module layer, likewise, names the module on whose behalf the caller
+ * runs ("<id> '<name>'"); reports print it as their "module:" line.
+ */
+typedef void (*emu_report_module_describer_t)(char *buf, size_t len);
+void emu_report_set_module_describer(emu_report_module_describer_t fn);
+
 /* Test control (EmuCtl_ExpectReport & co. are built on these). */
 void emu_report_expect(emu_report_kind_t kind);
 /* Returns how many expectations were unmet; resets expectations. */

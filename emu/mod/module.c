@@ -141,6 +141,17 @@ mod_program_name(void)
    return n;
 }
 
+/* For reports: the module the caller acts for, as "<id> '<name>'". */
+static void
+mod_describe_current(char *buf, size_t len)
+{
+   int32_t id = emu_mod_current();
+   char name[64];
+
+   emu_mod_label(id, name, sizeof name);
+   snprintf(buf, len, "%d '%s'", (int)id, name);
+}
+
 emu_status_t
 emu_mod_init(void)
 {
@@ -173,6 +184,7 @@ emu_mod_init(void)
    mod_program_id = id;
    emu_modload_bind_program(id);
    emu_rsrc_set_module_hook(emu_mod_current);
+   emu_report_set_module_describer(mod_describe_current);
    emu_panic_reset();
    emu_stress_reset();
    return EMU_OK;
@@ -185,6 +197,7 @@ emu_mod_fini(void)
    unsigned i;
 
    emu_rsrc_set_module_hook(NULL);
+   emu_report_set_module_describer(NULL);
    emu_panic_reset();
    mod_program_id = EMU_MOD_INVALID_ID;
    /* Entries still here were listed as leaks by EmuCtl_Shutdown. */

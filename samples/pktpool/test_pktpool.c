@@ -253,6 +253,43 @@ test_init_unwinds_completely_at_every_allocation_failure(void **state)
    assert_int_equal(EmuCtl_LiveResources(EMUCTL_RSRC_ANY), before);
 }
 
+/* One load and unload, as the walker runs it again and again. */
+static VMK_ReturnStatus
+load_and_unload(void *arg)
+{
+   VMK_ReturnStatus status = init_module();
+
+   (void)arg;
+   if (status == VMK_OK) {
+      cleanup_module();
+   }
+   return status;
+}
+
+/*
+ * The same question asked per call site instead of per count: the walker
+ * fails each allocation site of init once (and of cleanup, were there
+ * any), and checks that nothing is left and no report is raised.
+ */
+static void
+test_walker_fails_every_allocation_site_and_finds_no_bad_one(void **state)
+{
+   EmuCtl_WalkResult result;
+   EmuCtl_WalkSite sites[32];
+   vmk_uint32 i;
+
+   (void)state;
+   pktpool_max = 8;
+   assert_vmk_ok(EmuCtl_WalkFailures(load_and_unload, NULL, NULL, sites, 32,
+                                     &result));
+   assert_true(result.complete);
+   assert_true(result.sites >= 2);          /* the heap and the slab, at least */
+   assert_int_equal(result.badSites, 0);
+   for (i = 0; i < result.sites && i < 32; i++) {
+      assert_int_not_equal(sites[i].status, VMK_OK);
+   }
+}
+
 static void
 test_init_rejects_a_zero_pool_size(void **state)
 {
@@ -286,6 +323,7 @@ main(void)
                                       unload),
       cmocka_unit_test_setup_teardown(test_scenario_passes, load, unload),
       cmocka_unit_test(test_init_unwinds_completely_at_every_allocation_failure),
+      cmocka_unit_test(test_walker_fails_every_allocation_site_and_finds_no_bad_one),
       cmocka_unit_test(test_init_rejects_a_zero_pool_size),
    };
 

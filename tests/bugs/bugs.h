@@ -1,0 +1,37 @@
+/*
+ * bugs.h -- the verifier's corpus: small drivers, each with one seeded bug
+ * (or none), and what vmkemu must say about it.
+ *
+ * A bug driver records, on the line of its buggy call, the line number the
+ * report has to name (BUG_AT): the report's caller -- or, for a leak, the
+ * line that allocated what leaked -- must be that line of that file.
+ */
+#ifndef BUGS_H
+#define BUGS_H
+
+#include "vmkapi.h"
+#include "emuctl.h"
+
+typedef struct bug_case {
+   const char       *name;
+   EmuCtl_ReportKind kind;        /* 0: a correct driver, no report at all */
+   const char       *options;     /* debug options the case needs, or NULL */
+   void            (*run)(void);
+   const char       *file;        /* basename of the driver's source */
+   const int        *line;        /* the line the report must name */
+} bug_case_t;
+
+/* Put on the buggy line itself: remembers that line for the check. */
+#define BUG_AT(var) ((var) = __LINE__)
+
+/* Shared set-up for the drivers (bugs_util.c). */
+vmk_HeapID bugs_heap(const char *name);
+vmk_SlabID bugs_slab(const char *name, vmk_ByteCountSmall size);
+vmk_Lock bugs_lock(const char *name, vmk_LockDomainID domain,
+                   vmk_LockRank rank);
+vmk_LockDomainID bugs_domain(const char *name);
+
+extern const bug_case_t *const bugs_all[];
+extern const unsigned bugs_count;
+
+#endif
