@@ -8,7 +8,11 @@
 #include "mem/heap.h"
 #include "mem/machmem.h"
 #include "mem/mempool.h"
+#include "mem/qcache.h"
 #include "mem/slab.h"
+#include "dev/dma.h"
+#include "dev/sg.h"
+#include "dev/dev_ctl.h"
 
 static emu_status_t
 engines_none_init(void)
@@ -31,9 +35,16 @@ const struct emu_ctl_engine emu_ctl_engines[] = {
    { "world", emu_world_ctl_init, emu_world_ctl_fini },
    /* Slab first: machine memory borrows its window from the slab backing. */
    { "slab", emu_slab_init, emu_slab_fini },
+   /* Arenas with qcache_max > 0 get slab-backed quantum caches from here. */
+   { "vmem qcache", emu_qcache_init, emu_qcache_fini },
    { "machmem", emu_machmem_init, emu_machmem_fini },
    { "mempool", emu_mempool_init, emu_mempool_fini },
    { "heap", emu_heap_init, emu_heap_fini },
+   /* SG registry, then DMA engines (bounce pages from machmem). */
+   { "sg", emu_sg_init, emu_sg_fini },
+   { "dma", emu_dma_init, emu_dma_fini },
+   /* Devices: I/O resources, PCI functions, device layer, interrupt world. */
+   { "devices", emu_devices_init, emu_devices_fini },
 };
 
 const unsigned emu_ctl_nengines =

@@ -211,6 +211,107 @@ vmk_uint64 EmuCtl_AllocCalls(EmuCtl_AllocClass cls);
 /** \brief Failures injected since the last arming. \note Will not block. */
 vmk_uint64 EmuCtl_FailuresInjected(void);
 
+/** \brief Flags of EmuCtl_WalkProps. */
+typedef enum EmuCtl_WalkFlags {
+   /** \brief Run each pass in a forked child, so a crash is caught and named. */
+   EMUCTL_WALK_FORK = 0x1,
+   /** \brief Print nothing; the caller reads the results. */
+   EMUCTL_WALK_QUIET = 0x2,
+} EmuCtl_WalkFlags;
+
+/** \brief One pass of the function under test, as EmuCtl_WalkFailures() calls it. */
+typedef VMK_ReturnStatus (*EmuCtl_WalkFn)(void *arg);
+
+/** \brief A count that must be the same before and after every pass. */
+typedef vmk_uint64 (*EmuCtl_WalkProbe)(void *arg);
+
+/** \brief How EmuCtl_WalkFailures() walks. */
+typedef struct EmuCtl_WalkProps {
+   /** \brief Which class of call to fail (EMUCTL_ALLOC_ANY for all). */
+   EmuCtl_AllocClass cls;
+   /** \brief EmuCtl_WalkFlags, or'ed. */
+   vmk_uint32 flags;
+   /** \brief Give up after this many passes (0: 10000). */
+   vmk_uint32 maxPasses;
+   /**
+    * \brief Extra leak probe (may be NULL): for example the live
+    *        allocations of the driver's heap (EmuCtl_HeapGetUsage()).
+    *        Live resources of every kind are always compared.
+    */
+   EmuCtl_WalkProbe probe;
+} EmuCtl_WalkProps;
+
+/** \brief What happened when one call site failed. */
+typedef struct EmuCtl_WalkSite {
+   /** \brief Return address of the call that was failed. */
+   const void *site;
+   /** \brief The site symbolized: function+offset (object) at file:line. */
+   char where[256];
+   /** \brief The class of the failed call. */
+   EmuCtl_AllocClass cls;
+   /** \brief What the function under test returned (VMK_FAILURE if it crashed). */
+   VMK_ReturnStatus status;
+   /** \brief Resources (and probe count) left live by the pass. */
+   vmk_int64 leaked;
+   /** \brief Reports raised during the pass. */
+   vmk_uint64 reports;
+   /** \brief The signal that killed the pass (EMUCTL_WALK_FORK only), else 0. */
+   int signal;
+} EmuCtl_WalkSite;
+
+/** \brief What EmuCtl_WalkFailures() found. */
+typedef struct EmuCtl_WalkResult {
+   /** \brief Passes run, the first one without any failure included. */
+   vmk_uint32 passes;
+   /** \brief Distinct call sites failed, one per pass after the first. */
+   vmk_uint32 sites;
+   /** \brief Sites whose failure crashed, leaked or raised a report. */
+   vmk_uint32 badSites;
+   /** \brief VMK_TRUE when every site was failed before maxPasses ran out. */
+   vmk_Bool complete;
+} EmuCtl_WalkResult;
+
+/**
+ * \brief Walk every error path of a function: fail each call site once.
+ *
+ * Runs fn(arg) once with nothing failing, then again and again; each pass
+ * fails the first allocation-like call (of props->cls) made from a call site
+ * -- a return address -- that no earlier pass failed, and no other call.
+ * The walk ends with the first pass in which no new site was reached.
+ * fn must leave nothing behind: when what it sets up fails part-way it
+ * unwinds, and when it succeeds it tears everything down again (for a
+ * driver: init_module, then cleanup_module when init succeeded).
+ *
+ * After each pass the walker compares the live resources of every kind
+ * (and props->probe) with what was live before it, and counts the reports
+ * raised; reports do not stop the process during a walk.  A site whose
+ * failure leaked, raised a report or -- with EMUCTL_WALK_FORK -- crashed is
+ * "bad": it is printed (unless EMUCTL_WALK_QUIET) with its symbolized
+ * location.  Other fault-injection settings are suspended during the walk.
+ *
+ * \note May block (it runs fn).
+ * \note Not in ESXi: an emulator-only test facility.
+ * \param[in]  fn        The function under test.
+ * \param[in]  arg       Its argument.
+ * \param[in]  props     How to walk, or NULL for: every class, in process.
+ * \param[out] sites     Room for a record per site, or NULL.
+ * \param[in]  maxSites  How many records fit in sites.
+ * \param[out] result    Totals (may be NULL).
+ * \retval VMK_OK              The walk ran to its end and no site was bad.
+ * \retval VMK_FAILURE         The walk ran; at least one site was bad (or the
+ *                             pass without failures already leaked or raised
+ *                             a report).
+ * \retval VMK_LIMIT_EXCEEDED  maxPasses passes ran and sites remained.
+ * \retval VMK_BAD_PARAM       fn is NULL.
+ * \retval VMK_BUSY            A walk is already running.
+ * \retval VMK_NOT_INITIALIZED EmuCtl_Init() had not been called.
+ */
+VMK_ReturnStatus EmuCtl_WalkFailures(EmuCtl_WalkFn fn, void *arg,
+                                     const EmuCtl_WalkProps *props,
+                                     EmuCtl_WalkSite *sites,
+                                     vmk_uint32 maxSites,
+                                     EmuCtl_WalkResult *result);
+
 /** \brief Live resources of a kind (EMUCTL_RSRC_ANY for all). \note Will not block. */
 vmk_uint64 EmuCtl_LiveResources(EmuCtl_ResourceKind kind);
 
@@ -241,5 +342,6 @@ const char *EmuCtl_Version(void);
 #include "emuctl_module.h"
 #include "emuctl_device.h"
 #include "emuctl_lib.h"
+#include "emuctl_sys.h"
 
 #endif /* EMUCTL_H */

@@ -4,7 +4,7 @@
 # Ranks, lowest first; a file may include its own folder's headers, lower
 # ranks and the public headers (vmkapi.h, emuctl*.h), never a higher rank:
 #   host 0 | core 1 | lib, mem/vmem 2 | mem/slab,magazine,mempool,machmem 3 |
-#   mem/heap 4 | world/world,lock,time, mod 5 | world/*storage 6 |
+#   mem/heap 4 | world/world,lock,time, mod 5 | world/*storage, dev 6 |
 #   api 7 | ctl 8 | cmd 9 (public headers only)
 # Samples and tests/ outside tests/engine include public headers and
 # tests/util only.  vmem and slab never include world (magazines pick their
@@ -26,6 +26,7 @@ rank() {
    emu/api/*) echo 7 ;;
    emu/ctl/*) echo 8 ;;
    emu/cmd/*) echo 9 ;;
+   emu/dev/*) echo 6 ;;
    *) echo 10 ;;
    esac
 }
