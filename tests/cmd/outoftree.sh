@@ -64,10 +64,12 @@ cp "$srcdir/tests/cmd/outoftree/mydrv.c" \
 cd "$work" || bail
 
 # Nothing of the source or build tree may be used from here on.
+# (Matched on the source's include dirs and the build's library dir: under
+# make distcheck the install prefix itself lies inside the source tree.)
 step "pkg-config names only installed directories" \
    sh -c '! pkg-config --define-variable=prefix="$0" --cflags --libs vmkemu |
-          grep -e "$1" -e "$2"' "$SDK" "$(cd "$srcdir" && pwd)" \
-   "$(cd "$builddir" && pwd)" || true
+          grep -e "$1/vmkapi" -e "$1/emu/" -e "$2/.libs"' "$SDK" \
+   "$(cd "$srcdir" && pwd)" "$(cd "$builddir" && pwd)" || true
 
 # 3. Build the module and the test as the guide does.
 step "the driver builds as a module with pkg-config --cflags" \
