@@ -80,9 +80,14 @@ EMU_EXPORT VMK_ReturnStatus
 vmk_WorldStorageDestroy(vmk_WorldStorageHandle handle)
 {
    uintptr_t arg;
+   emu_status_t st;
 
    EMU_MAY_BLOCK();
-   if (emu_ws_destroy(handle, EMU_CALLER(), &arg) != EMU_OK) {
+   st = emu_ws_destroy(handle, EMU_CALLER(), &arg);
+   if (st == EMU_BUSY) {
+      return VMK_BUSY;          /* the caller holds a reference (reported) */
+   }
+   if (st != EMU_OK) {
       return VMK_BAD_PARAM;
    }
    free((void *)arg);
@@ -145,7 +150,7 @@ vmk_WorldStorageLookUp(vmk_WorldID worldID, vmk_WorldStorageHandle handle,
       return VMK_BAD_PARAM;
    }
    (void)emu_world_self();
-   st = emu_ws_lookup(worldID, handle, data);
+   st = emu_ws_lookup(worldID, handle, data, EMU_CALLER());
    return st == EMU_BADHANDLE ? VMK_BAD_PARAM : emu_api_status(st);
 }
 

@@ -47,6 +47,8 @@
 #include "../core/rsrc.h"
 #include "../mem/vmem.h"
 
+#define EMU_WS_HOLDERS 8
+
 struct ws_handle {
    uint32_t          h_magic;
    uint32_t          h_off;
@@ -56,11 +58,58 @@ struct ws_handle {
    emu_ws_dtor_t     h_dtor;
    uintptr_t         h_arg;
    uint32_t          h_refs;        /* LookUp references -- ws_lock */
+   /* Who holds those references (the first few holders), so that a
+    * destroy by a holder -- which would wait for itself for ever -- is
+    * reported instead. */
+   struct {
+      void          *rh_self;       /* host self slot of the holder */
+      uint32_t       rh_count;
+      const void    *rh_caller;     /* its latest LookUp */
+   }                 h_holders[EMU_WS_HOLDERS];
    int               h_dying;
    char              h_name[24];
    struct ws_handle *h_next;
    emu_rsrc_t        h_rsrc;
 };
+
+/* => ws_lock held.  Count a reference for (or drop one of) the caller. */
+static void
+ws_holder_note(struct ws_handle *h, int delta, const void *caller)
+{
+   void *self = emu_host_self_get();
+   unsigned i;
+   unsigned spare = EMU_WS_HOLDERS;
+
+   for (i = 0; i < EMU_WS_HOLDERS; i++) {
+      if (h->h_holders[i].rh_count != 0 && h->h_holders[i].rh_self == self) {
+         if (delta < 0) {
+            h->h_holders[i].rh_count--;
+         } else {
+            h->h_holders[i].rh_count++;
+            h->h_holders[i].rh_caller = caller;
+         }
+         return;
+      }
+      if (h->h_holders[i].rh_count == 0 && spare == EMU_WS_HOLDERS) {
+         spare = i;
+      }
+   }
+   if (delta < 0) {
+      /* Released by another world than the one that took it. */
+      for (i = 0; i < EMU_WS_HOLDERS; i++) {
+         if (h->h_holders[i].rh_count != 0) {
+            h->h_holders[i].rh_count--;
+            return;
+         }
+      }
+      return;
+   }
+   if (spare < EMU_WS_HOLDERS) {
+      h->h_holders[spare].rh_self = self;
+      h->h_holders[spare].rh_count = 1;
+      h->h_holders[spare].rh_caller = caller;
+   }
+}
 
 static emu_mutex_t        ws_lock = EMU_MUTEX_INITIALIZER;
 static emu_cond_t         ws_cv;
@@ -300,6 +349,29 @@ emu_ws_destroy(uint64_t handle, const void *caller, uintptr_t *argp)
       return EMU_NOTFOUND;
    }
    h = emu_ws_by_off[handle];
+   {
+      void *self = emu_host_self_get();
+      unsigned i;
+
+      for (i = 0; i < EMU_WS_HOLDERS; i++) {
+         if (h->h_holders[i].rh_count != 0 &&
+             h->h_holders[i].rh_self == self) {
+            emu_report_obj_t obj = { "world storage", h->h_name,
+                                     (const void *)(uintptr_t)handle };
+            const void *taken = h->h_holders[i].rh_caller;
+            uint32_t n = h->h_holders[i].rh_count;
+            char where[512];
+
+            emu_mutex_unlock(&ws_lock);
+            emu_host_symbolize(taken, where, sizeof where, 1);
+            emu_report(EMU_RPT_BUSY_DESTROY, &obj, caller,
+                       "destroyed by a world that still holds %u "
+                       "reference(s) to it (last taken by %s); destroy "
+                       "would wait for itself", n, where);
+            return EMU_BUSY;
+         }
+      }
+   }
    __atomic_store_n(&emu_ws_by_off[handle], NULL, __ATOMIC_RELEASE);
    h->h_dying = 1;
    while (h->h_refs != 0) {
@@ -326,7 +398,8 @@ emu_ws_destroy(uint64_t handle, const void *caller, uintptr_t *argp)
 /* -- lookups ---------------------------------------------------------- */
 
 emu_status_t
-emu_ws_lookup(int32_t world, uint64_t handle, void **datap)
+emu_ws_lookup(int32_t world, uint64_t handle, void **datap,
+              const void *caller)
 {
    struct emu_world *w;
    struct ws_handle *h;
@@ -347,6 +420,7 @@ emu_ws_lookup(int32_t world, uint64_t handle, void **datap)
    }
    __atomic_add_fetch(&w->w_ws_refs, 1, __ATOMIC_ACQ_REL);
    h->h_refs++;
+   ws_holder_note(h, 1, caller);
    *datap = w->w_ws_area + handle;
    emu_mutex_unlock(&ws_lock);
    return EMU_OK;
@@ -377,6 +451,7 @@ emu_ws_release(int32_t world, void *data)
       return EMU_BADPARAM;
    }
    h->h_refs--;
+   ws_holder_note(h, -1, NULL);
    __atomic_sub_fetch(&w->w_ws_refs, 1, __ATOMIC_ACQ_REL);
    emu_cond_broadcast(&ws_cv);
    emu_mutex_unlock(&ws_lock);

@@ -59,7 +59,8 @@ emu_ws_local(struct emu_world *w, uint64_t handle)
 }
 
 /* Another world's instance with a reference (EMU_NOTFOUND: dying/dead). */
-emu_status_t emu_ws_lookup(int32_t world, uint64_t handle, void **datap);
+emu_status_t emu_ws_lookup(int32_t world, uint64_t handle, void **datap,
+                           const void *caller);
 emu_status_t emu_ws_release(int32_t world, void *data);
 
 #endif /* EMU_WORLD_WORLDSTORAGE_H */

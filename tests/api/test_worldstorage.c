@@ -231,6 +231,29 @@ test_lookup_reference_holds_death_back(void **state)
    assert_vmk_ok(vmk_WorldStorageDestroy(h));
 }
 
+static void
+test_destroy_by_a_holder_is_refused_and_reported(void **state)
+{
+   vmk_WorldStorageHandle h;
+   vmk_WorldID sim;
+   void *p;
+
+   (void)state;
+   assert_vmk_ok(create(NULL, 16, 8, &h));
+   assert_vmk_ok(EmuCtl_WorldCreateSimulated("peer", &sim));
+   assert_vmk_ok(vmk_WorldStorageLookUp(sim, h, &p));
+   /* Waiting for our own reference would never end: refused instead. */
+   EmuCtl_ExpectReport(EMUCTL_REPORT_BUSY_DESTROY);
+   assert_vmk_status(vmk_WorldStorageDestroy(h), VMK_BUSY);
+   assert_reports_met();
+   /* The storage is intact and works on. */
+   assert_vmk_ok(vmk_WorldStorageRelease(sim, &p));
+   assert_vmk_ok(vmk_WorldStorageLookUp(sim, h, &p));
+   assert_vmk_ok(vmk_WorldStorageRelease(sim, &p));
+   assert_vmk_ok(EmuCtl_WorldKill(sim));
+   assert_vmk_ok(vmk_WorldStorageDestroy(h));
+}
+
 struct dying {
    vmk_WorldStorageHandle h;
    vmk_Semaphore started;
@@ -386,6 +409,7 @@ main(void)
       cmocka_unit_test(test_constructor_failure_unwinds_create),
       cmocka_unit_test(test_constructor_failure_fails_world_creation),
       cmocka_unit_test(test_lookup_reference_holds_death_back),
+      cmocka_unit_test(test_destroy_by_a_holder_is_refused_and_reported),
       cmocka_unit_test(test_reference_keeps_area_of_exited_world_alive),
       cmocka_unit_test(test_storage_area_runs_out_with_no_memory),
       cmocka_unit_test(test_pcpu_storage_has_one_instance_per_pcpu),

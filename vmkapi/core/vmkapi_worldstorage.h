@@ -107,6 +107,10 @@ vmk_WorldStorageCreate(
  *
  * \retval VMK_OK The storage is gone.
  * \retval VMK_BAD_PARAM handle is invalid.
+ * \retval VMK_BUSY The calling world itself still holds a reference taken
+ *         with vmk_WorldStorageLookUp(), so waiting could never end; the
+ *         storage is kept.
+ * \note vmkemu raises a BUSY_DESTROY report in that case; ESXi would hang.
  */
 VMK_ReturnStatus
 vmk_WorldStorageDestroy(
