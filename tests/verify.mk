@@ -20,7 +20,8 @@ tests_bugs_test_bugs_SOURCES = tests/bugs/test_bugs.c tests/bugs/bugs.h \
 	tests/bugs/bug_use_after_free.c tests/bugs/bug_dead_slab.c \
 	tests/bugs/bug_lock_rank.c tests/bugs/bug_unlock_not_held.c \
 	tests/bugs/bug_block_under_spinlock.c tests/bugs/bug_destroy_held_lock.c \
-	tests/bugs/bug_storage_destroy_referenced.c
+	tests/bugs/bug_storage_destroy_referenced.c \
+	tests/bugs/bug_storage_never_released.c
 tests_bugs_test_bugs_CPPFLAGS = $(API_TEST_CPPFLAGS)
 tests_bugs_test_bugs_CFLAGS = $(API_TEST_CFLAGS) -O1 -g -fno-optimize-sibling-calls -fno-inline
 tests_bugs_test_bugs_LDADD = $(API_TEST_LDADD)

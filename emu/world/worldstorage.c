@@ -38,6 +38,8 @@
  */
 #include "worldstorage.h"
 
+#include <stdio.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -166,12 +168,63 @@ ws_birth(struct emu_world *w)
    return EMU_OK;
 }
 
+/*
+ * A dying world that still holds references it took with LookUp never
+ * released them: a LEAK report per storage, naming the LookUp.  The
+ * references themselves stay counted (the other world's slot is still in
+ * use as far as anyone knows); the holder records go, since their holder
+ * is gone.
+ */
+static void
+ws_holder_died(struct emu_world *w)
+{
+   struct {
+      char        name[24];
+      uintptr_t   handle;
+      uint32_t    count;
+      const void *caller;
+   } found[EMU_WS_HOLDERS];
+   unsigned nfound = 0;
+   struct ws_handle *h;
+   unsigned i;
+
+   emu_mutex_lock(&ws_lock);
+   for (h = ws_handles; h != NULL; h = h->h_next) {
+      for (i = 0; i < EMU_WS_HOLDERS; i++) {
+         if (h->h_holders[i].rh_count == 0 ||
+             h->h_holders[i].rh_self != (void *)w) {
+            continue;
+         }
+         if (nfound < EMU_WS_HOLDERS) {
+            snprintf(found[nfound].name, sizeof found[nfound].name, "%s",
+                     h->h_name);
+            found[nfound].handle = h->h_off;
+            found[nfound].count = h->h_holders[i].rh_count;
+            found[nfound].caller = h->h_holders[i].rh_caller;
+            nfound++;
+         }
+         h->h_holders[i].rh_count = 0;
+      }
+   }
+   emu_mutex_unlock(&ws_lock);
+   for (i = 0; i < nfound; i++) {
+      emu_report_obj_t obj = { "world storage", found[i].name,
+                               (const void *)found[i].handle };
+
+      emu_report(EMU_RPT_LEAK, &obj, found[i].caller,
+                 "world %d '%s' ended still holding %u reference(s) it took "
+                 "with vmk_WorldStorageLookUp (here) and never released",
+                 (int)w->w_id, w->w_name, found[i].count);
+   }
+}
+
 static void
 ws_death(struct emu_world *w)
 {
    struct ws_handle *h;
    char *area;
 
+   ws_holder_died(w);
    emu_mutex_lock(&ws_lock);
    if (w->w_ws_state != 1) {
       emu_mutex_unlock(&ws_lock);

@@ -18,7 +18,8 @@ extern const bug_case_t bug_slab_double_free, bug_heap_double_free,
    bug_heap_leak, bug_slab_leak, bug_wrong_slab, bug_wrong_heap,
    bug_interior_free, bug_overrun, bug_use_after_free, bug_dead_slab,
    bug_lock_rank, bug_unlock_not_held, bug_block_under_spinlock,
-   bug_destroy_held_lock, bug_storage_destroy_referenced;
+   bug_destroy_held_lock, bug_storage_destroy_referenced,
+   bug_storage_never_released;
 extern const bug_case_t clean_slab_case, clean_heap_case, clean_locks_case,
    clean_blocking_case, clean_storage_case;
 
@@ -117,6 +118,7 @@ main(void)
       &bug_block_under_spinlock,
       &bug_destroy_held_lock,
       &bug_storage_destroy_referenced,
+      &bug_storage_never_released,
       &clean_slab_case,
       &clean_heap_case,
       &clean_locks_case,
