@@ -359,11 +359,17 @@ chr_file_get(EmuCtl_CharFile file)
    return live ? file : NULL;
 }
 
-EMU_EXPORT VMK_ReturnStatus
-EmuCtl_CharDevRead(EmuCtl_CharFile file, vmk_VA userBuf,
-                   vmk_ByteCount nbytes, vmk_ByteCountSigned *nread)
+/*
+ * A read or write as a user process makes it: refused on a file opened for
+ * the other direction only, VMK_NOT_SUPPORTED when the driver has no such
+ * operation.
+ */
+static VMK_ReturnStatus
+chr_transfer(EmuCtl_CharFile file, int write, vmk_VA userBuf,
+             vmk_ByteCount nbytes, vmk_ByteCountSigned *done)
 {
    struct EmuCtl_CharFileInt *f = chr_file_get(file);
+   vmk_CharDevReadFn op;
    vmk_ByteCountSigned n = 0;
    VMK_ReturnStatus st;
 
@@ -371,44 +377,32 @@ EmuCtl_CharDevRead(EmuCtl_CharFile file, vmk_VA userBuf,
       return VMK_BAD_PARAM;
    }
    if ((f->f_attr.openFlags & VMK_CHARDEV_OFLAG_RDWR_MASK) ==
-       VMK_CHARDEV_OFLAG_WRONLY) {
+       (write ? VMK_CHARDEV_OFLAG_RDONLY : VMK_CHARDEV_OFLAG_WRONLY)) {
       return VMK_NO_PERMISSION;
    }
-   if (f->f_dev->cd_ops->read == NULL) {
+   op = write ? f->f_dev->cd_ops->write : f->f_dev->cd_ops->read;
+   if (op == NULL) {
       return VMK_NOT_SUPPORTED;
    }
-   st = f->f_dev->cd_ops->read(&f->f_attr, (char *)userBuf, nbytes,
-                               &f->f_pos, &n);
-   if (nread != NULL) {
-      *nread = n;
+   st = op(&f->f_attr, (char *)userBuf, nbytes, &f->f_pos, &n);
+   if (done != NULL) {
+      *done = n;
    }
    return st;
+}
+
+EMU_EXPORT VMK_ReturnStatus
+EmuCtl_CharDevRead(EmuCtl_CharFile file, vmk_VA userBuf,
+                   vmk_ByteCount nbytes, vmk_ByteCountSigned *nread)
+{
+   return chr_transfer(file, 0, userBuf, nbytes, nread);
 }
 
 EMU_EXPORT VMK_ReturnStatus
 EmuCtl_CharDevWrite(EmuCtl_CharFile file, vmk_VA userBuf,
                     vmk_ByteCount nbytes, vmk_ByteCountSigned *nwritten)
 {
-   struct EmuCtl_CharFileInt *f = chr_file_get(file);
-   vmk_ByteCountSigned n = 0;
-   VMK_ReturnStatus st;
-
-   if (f == NULL) {
-      return VMK_BAD_PARAM;
-   }
-   if ((f->f_attr.openFlags & VMK_CHARDEV_OFLAG_RDWR_MASK) ==
-       VMK_CHARDEV_OFLAG_RDONLY) {
-      return VMK_NO_PERMISSION;
-   }
-   if (f->f_dev->cd_ops->write == NULL) {
-      return VMK_NOT_SUPPORTED;
-   }
-   st = f->f_dev->cd_ops->write(&f->f_attr, (char *)userBuf, nbytes,
-                                &f->f_pos, &n);
-   if (nwritten != NULL) {
-      *nwritten = n;
-   }
-   return st;
+   return chr_transfer(file, 1, userBuf, nbytes, nwritten);
 }
 
 EMU_EXPORT VMK_ReturnStatus

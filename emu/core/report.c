@@ -253,7 +253,16 @@ emu_report_count(emu_report_kind_t kind)
       return 0;
    }
    emu_mutex_lock(&report_lock);
-   n = report_counts[kind];
+   if (kind == EMU_RPT_NONE) {
+      unsigned k;
+
+      /* NONE is never raised: it stands for all kinds together. */
+      for (n = 0, k = 1; k < EMU_RPT_COUNT; k++) {
+         n += report_counts[k];
+      }
+   } else {
+      n = report_counts[kind];
+   }
    emu_mutex_unlock(&report_lock);
    return n;
 }

@@ -75,6 +75,7 @@ void emu_report_set_module_describer(emu_report_module_describer_t fn);
 void emu_report_expect(emu_report_kind_t kind);
 /* Returns how many expectations were unmet; resets expectations. */
 int  emu_report_check(char *why, size_t len);
+/* Reports raised of a kind so far; EMU_RPT_NONE: of all kinds together. */
 unsigned long emu_report_count(emu_report_kind_t kind);
 void emu_report_reset(void);
 /* The text of the last report raised (printed or recorded). */

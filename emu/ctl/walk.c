@@ -61,18 +61,6 @@ static int walk_busy;
 static int walk_pipe = -1;       /* write end, in a forked child */
 
 static uint64_t
-walk_report_total(void)
-{
-   uint64_t n = 0;
-   unsigned k;
-
-   for (k = 1; k < EMU_RPT_COUNT; k++) {
-      n += emu_report_count((emu_report_kind_t)k);
-   }
-   return n;
-}
-
-static uint64_t
 walk_live(const EmuCtl_WalkProps *p, void *arg)
 {
    uint64_t n = emu_rsrc_count(EMU_RSRC_ANY, -1);
@@ -122,7 +110,7 @@ walk_pass(EmuCtl_WalkFn fn, void *arg, const EmuCtl_WalkProps *p, int arm,
           walk_msg_t *out)
 {
    uint64_t live0 = walk_live(p, arg);
-   uint64_t rep0 = walk_report_total();
+   uint64_t rep0 = emu_report_count(EMU_RPT_NONE);
 
    if (arm) {
       emu_fault_walk_run();
@@ -130,7 +118,7 @@ walk_pass(EmuCtl_WalkFn fn, void *arg, const EmuCtl_WalkProps *p, int arm,
    out->wm_status = fn(arg);
    emu_fault_walk_hold();
    out->wm_leaked = (int64_t)(walk_live(p, arg) - live0);
-   out->wm_reports = walk_report_total() - rep0;
+   out->wm_reports = emu_report_count(EMU_RPT_NONE) - rep0;
    out->wm_site = NULL;
    out->wm_cls = EMU_FAULT_ANY;
    emu_fault_walk_result(&out->wm_site, &out->wm_cls);

@@ -185,7 +185,11 @@ void EmuCtl_ExpectReport(EmuCtl_ReportKind kind);
  */
 int EmuCtl_CheckReports(void);
 
-/** \brief How many reports of a kind were raised since EmuCtl_Init(). \note Will not block. */
+/**
+ * \brief How many reports of a kind were raised since EmuCtl_Init()
+ *        (EMUCTL_REPORT_NONE: of all kinds together).
+ * \note Will not block.
+ */
 vmk_uint64 EmuCtl_ReportCount(EmuCtl_ReportKind kind);
 
 /** \brief Copy the full text of the last report into buf (NUL-terminated). \note Will not block. */
