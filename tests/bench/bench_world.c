@@ -15,9 +15,8 @@
  * the hot loops are timed in thread CPU time, so time slices taken by other
  * processes do not count, the world figures in wall-clock time.
  * Instructions per operation come from a hardware counter when the host
- * allows perf_event_open; otherwise run "bench_world --quick" under
- * valgrind --tool=callgrind and divide the inclusive cost of the loop_*
- * functions by the iteration count it prints.
+ * allows perf_event_open, else from an exact single-step count of a short
+ * run (bench_insns.h).
  *
  * The program is built with -fno-plt (and -z now), as a driver built for
  * the kernel calls vmkapi functions directly rather than through a lazily
@@ -32,12 +31,10 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
-#include <linux/perf_event.h>
-#include <sys/ioctl.h>
-#include <sys/syscall.h>
 
 #include "vmkapi.h"
 #include "emuctl.h"
+#include "bench_insns.h"
 
 #define ESCAPE(p) __asm__ volatile("" : : "r"(p) : "memory")
 #define REPEATS   5
@@ -136,41 +133,16 @@ loop_mutex(void *arg, long n)
 
 /* ---- timing and instruction counting --------------------------------- */
 
-static int
-insn_counter_open(void)
-{
-   struct perf_event_attr a;
-
-   memset(&a, 0, sizeof a);
-   a.type = PERF_TYPE_HARDWARE;
-   a.size = sizeof a;
-   a.config = PERF_COUNT_HW_INSTRUCTIONS;
-   a.disabled = 1;
-   a.exclude_kernel = 1;
-   a.exclude_hv = 1;
-   return (int)syscall(__NR_perf_event_open, &a, 0, -1, -1, 0);
-}
-
-/* Instructions per iteration of fn, or -1 without a counter. */
+/*
+ * Instructions per iteration of fn: the hardware counter, else the exact
+ * ptrace count of bench_insns.h over a short run (single-stepping is slow,
+ * so the count never uses the timing loops' n).
+ */
 static double
 insns_per(void (*fn)(void *, long), void *arg, long n)
 {
-   int fd = insn_counter_open();
-   uint64_t v = 0;
-
-   if (fd < 0) {
-      return -1;
-   }
-   ioctl(fd, PERF_EVENT_IOC_RESET, 0);
-   ioctl(fd, PERF_EVENT_IOC_ENABLE, 0);
-   fn(arg, n);
-   ioctl(fd, PERF_EVENT_IOC_DISABLE, 0);
-   if (read(fd, &v, sizeof v) != sizeof v) {
-      close(fd);
-      return -1;
-   }
-   close(fd);
-   return (double)v / n;
+   (void)n;
+   return bench_insns_per(fn, arg, 4000);
 }
 
 /* Best-of-REPEATS thread-CPU ns per iteration. */
