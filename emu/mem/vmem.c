@@ -49,7 +49,11 @@
  *    inline under the lock (bitmap search, head, split) and hands anything
  *    else to the general allocator; a free prefetches its hash bucket before
  *    it takes the lock, then touches the tag and its two address-order
- *    neighbours.  The lock itself (two atomic instructions per call) is the
+ *    neighbours, fetched together, and (when those are free) their list
+ *    neighbours, also fetched together; a split prefetches the tags it may
+ *    write the same way.  Tags and big hash tables sit on 2 MiB-aligned
+ *    mappings offered for huge pages (vm_map), so in a big arena those
+ *    misses are not TLB misses as well.  The lock itself (two atomic instructions per call) is the
  *    largest fixed cost left; quantum caches (section 8) avoid it.
  *
  * 4. Constrained allocation (xalloc: align, phase, nocross, min/max).  A

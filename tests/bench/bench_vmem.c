@@ -20,6 +20,10 @@
  * pairs and the figure is the fastest block over --runs runs (default 3),
  * the least disturbed measurement of the same steady state.
  *
+ * The harness alone (random pick, live array, timing; no allocator) is
+ * timed first and printed: every figure includes it.  VMEM_BENCH_STATS=1
+ * prints the arena's free-segment count at the end of each run.
+ *
  * Usage: bench_vmem [--insns] [--quick] [--runs R] [policy N iters]
  * (policy 0 instant, 1 best, 2 xalloc, 3 glibc)
  */
