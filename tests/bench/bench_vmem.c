@@ -20,6 +20,10 @@
  * pairs and the figure is the fastest block over --runs runs (default 3),
  * the least disturbed measurement of the same steady state.
  *
+ * The harness alone (random pick, live array, timing; no allocator) is
+ * timed first and printed: every figure includes it.  VMEM_BENCH_STATS=1
+ * prints the arena's free-segment count at the end of each run.
+ *
  * Usage: bench_vmem [--insns] [--quick] [--runs R] [policy N iters]
  * (policy 0 instant, 1 best, 2 xalloc, 3 glibc)
  */
@@ -76,6 +80,20 @@ rng(void)
    x ^= x >> 27;
    rng_state = x;
    return x * 0x2545f4914f6cdd1dull;
+}
+
+/* Uniform in [0, n) without a division (multiply-high reduction). */
+static inline size_t
+rng_below(size_t n)
+{
+   return (size_t)(((unsigned __int128)rng() * n) >> 64);
+}
+
+/* Uniform in 1..64 (the top six bits). */
+static inline size_t
+rng_size(void)
+{
+   return 1 + (size_t)(rng() >> 58);
 }
 
 static inline emu_status_t
@@ -196,7 +214,7 @@ run_glibc(size_t n, size_t iters, double *insns)
    if (insns != NULL && !RUNNING_ON_VALGRIND) {
       fd = perf_open();
    }
-   next = rng() % n;
+   next = rng_below(n);
    CALLGRIND_START_INSTRUMENTATION;
    CALLGRIND_TOGGLE_COLLECT;
    c0 = perf_read(fd);
@@ -208,10 +226,10 @@ run_glibc(size_t n, size_t iters, double *insns)
       if (EMU_UNLIKELY(i % BLOCK == 0)) {
          blk_mark(&blk, i);
       }
-      next = rng() % n;
+      next = rng_below(n);
       __builtin_prefetch(&live[next], 1);
       free(live[k]);
-      live[k] = malloc((1 + rng() % 64) * GLIBC_UNIT);
+      live[k] = malloc(rng_size() * GLIBC_UNIT);
       if (EMU_UNLIKELY(live[k] == NULL)) {
          fprintf(stderr, "malloc failed\n");
          exit(1);
@@ -235,6 +253,41 @@ run_glibc(size_t n, size_t iters, double *insns)
    free(live);
    (void)t0;
    (void)t1;
+   return blk.best;
+}
+
+/*
+ * The harness alone: the same loop (random pick, prefetch, new size, live
+ * array update, block timing) with no allocator behind it.  Printed so that
+ * the figures above can be read net of it.
+ */
+static double
+run_harness(size_t n, size_t iters)
+{
+   live_t *live = calloc(n, sizeof *live);
+   size_t i;
+   size_t next;
+   blk_t blk;
+
+   for (i = 0; i < n; i++) {
+      live[i].size = rng_size() * QUANTUM;
+   }
+   next = rng_below(n);
+   blk_init(&blk, emu_clock_mono_ns());
+   for (i = 0; i < iters; i++) {
+      live_t *lv = &live[next];
+
+      if (EMU_UNLIKELY(i % BLOCK == 0)) {
+         blk_mark(&blk, i);
+      }
+      next = rng_below(n);
+      __builtin_prefetch(&live[next], 1);
+      lv->addr += lv->size;          /* stands for the free */
+      lv->size = rng_size() * QUANTUM;
+      __asm__ __volatile__("" : : "r"(lv) : "memory");
+   }
+   blk_mark(&blk, iters);
+   free(live);
    return blk.best;
 }
 
@@ -288,7 +341,7 @@ run(int pol, size_t n, size_t iters, double *insns)
    if (insns != NULL && !RUNNING_ON_VALGRIND) {
       fd = perf_open();
    }
-   next = rng() % n;
+   next = rng_below(n);
    CALLGRIND_START_INSTRUMENTATION;
    CALLGRIND_TOGGLE_COLLECT;
    if (fd >= 0 && read(fd, &c0, sizeof c0) != sizeof c0) {
@@ -304,10 +357,10 @@ run(int pol, size_t n, size_t iters, double *insns)
          blk_mark(&blk, i);
       }
       /* the harness's own random access is not the arena's cost */
-      next = rng() % n;
+      next = rng_below(n);
       __builtin_prefetch(&live[next], 1);
       do_free(vmp, pol, lv->addr, lv->size);
-      lv->size = (1 + rng() % 64) * QUANTUM;
+      lv->size = rng_size() * QUANTUM;
       if (EMU_UNLIKELY(do_alloc(vmp, pol, lv->size, &lv->addr) != EMU_OK)) {
          fprintf(stderr, "alloc failed\n");
          exit(1);
@@ -315,6 +368,15 @@ run(int pol, size_t n, size_t iters, double *insns)
    }
    blk_mark(&blk, iters);
    t1 = emu_clock_mono_ns();
+   if (getenv("VMEM_BENCH_STATS") != NULL) {
+      emu_vmem_stats_t st;
+
+      emu_vmem_stats(vmp, &st);
+      fprintf(stderr, "[%s N=%zu: %" PRIu64 " free segments, %" PRIu64
+              " spans, in use %" PRIu64 " of %" PRIu64 " quanta]\n",
+              pol_names[pol], n, st.st_nfree_segs, st.st_nspans,
+              st.st_inuse / QUANTUM, st.st_total / QUANTUM);
+   }
    if (fd >= 0 && read(fd, &c1, sizeof c1) != sizeof c1) {
       c1 = -1;
    }
@@ -452,6 +514,21 @@ main(int argc, char **argv)
           "malloc/free of 1..64 x %lu bytes.\ninstructions: hardware "
           "counter, else callgrind with --insns (whole loop, harness "
           "included)\n\n", BLOCK, runs, GLIBC_UNIT);
+   printf("harness alone (no allocator), ns/pair:");
+   for (j = 0; j < 4; j++) {
+      double h = -1.0;
+      int r;
+
+      for (r = 0; r < runs; r++) {
+         double t = run_harness(ns[j], quick ? 200000 : 2000000);
+
+         if (h < 0 || t < h) {
+            h = t;
+         }
+      }
+      printf(" %.1f (N=%zu)", h, ns[j]);
+   }
+   printf("\n  (included in every figure below, glibc's too)\n\n");
    printf("%-18s %9s %10s %10s %10s %10s\n", "policy", "N", "ns/pair",
           "insns", "glibc ns", "glibc ins");
    for (j = 0; j < 4; j++) {

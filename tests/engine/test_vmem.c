@@ -671,6 +671,43 @@ test_vmem_hash_grows_and_shrinks_synchronously(void **state)
    emu_vmem_destroy(vmp);
 }
 
+/* Past 2 MiB the hash table is mapped 2 MiB-aligned for huge pages; it
+ * must still grow, rehash every segment and shrink back (unmapping it). */
+static void
+test_vmem_big_hash_tables_grow_and_shrink(void **state)
+{
+   emu_vmem_t *vmp = NULL;
+   uintptr_t id;
+   uint64_t i;
+   emu_vmem_stats_t st;
+   const uint64_t n = 300000;
+
+   (void)state;
+   assert_int_equal(emu_vmem_create_ids("bigids", 0, 2 * n, &vmp), EMU_OK);
+   for (i = 0; i < n; i++) {
+      assert_int_equal(emu_vmem_alloc(vmp, 1, EMU_VM_NOSLEEP, &id), EMU_OK);
+      assert_int_equal(id, i);
+   }
+   st = stats(vmp);
+   assert_true(st.st_hash_buckets * sizeof(void *) > ((size_t)2 << 20));
+   assert_int_equal(st.st_nalloc_segs, n);
+   assert_sane(vmp);
+   /* every segment is found again through the big table */
+   for (i = 0; i < n; i += 2) {
+      emu_vmem_free(vmp, (uintptr_t)i, 1);
+   }
+   assert_sane(vmp);
+   for (i = 1; i < n; i += 2) {
+      emu_vmem_free(vmp, (uintptr_t)i, 1);
+   }
+   st = stats(vmp);
+   assert_true(st.st_hash_buckets <= 64);
+   assert_int_equal(st.st_nalloc_segs, 0);
+   assert_int_equal(st.st_nfree_segs, 1);
+   assert_sane(vmp);
+   emu_vmem_destroy(vmp);
+}
+
 struct walkrec {
    int n;
    int types[8];
@@ -825,6 +862,7 @@ main(void)
       cmocka_unit_test(test_vmem_timed_alloc_times_out),
       cmocka_unit_test(test_vmem_sleeper_in_importer_wakes_on_source_free),
       cmocka_unit_test(test_vmem_hash_grows_and_shrinks_synchronously),
+      cmocka_unit_test(test_vmem_big_hash_tables_grow_and_shrink),
       cmocka_unit_test(test_vmem_walk_and_whatis_describe_segments),
       cmocka_unit_test(test_vmem_quantum_caches_take_small_sizes_once_enabled),
    };
