@@ -357,6 +357,17 @@ emu_host_discard(void *addr, size_t len)
    madvise(addr, len, MADV_DONTNEED);
 }
 
+void
+emu_host_prefer_huge(void *addr, size_t len)
+{
+#ifdef MADV_HUGEPAGE
+   (void)madvise(addr, len, MADV_HUGEPAGE);
+#else
+   (void)addr;
+   (void)len;
+#endif
+}
+
 size_t
 emu_host_resident_bytes(void)
 {

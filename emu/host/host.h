@@ -174,6 +174,8 @@ void *emu_host_map_anon(size_t len);
 void emu_host_unmap(void *addr, size_t len);
 /* Give the pages' contents back to the host; they read as zero afterwards. */
 void emu_host_discard(void *addr, size_t len);
+/* Ask for huge pages behind a mapped range (a hint; ignored if refused). */
+void emu_host_prefer_huge(void *addr, size_t len);
 /* Resident bytes of the whole process, from the host's accounting. */
 size_t emu_host_resident_bytes(void);
 

@@ -134,7 +134,6 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <sys/mman.h>
 
 #include "../core/assert.h"
 #include "../core/report.h"
@@ -277,9 +276,7 @@ vm_map(size_t len)
    if (a + len < p + len + VM_HUGE) {
       emu_host_unmap(a + len, (size_t)(p + len + VM_HUGE - (a + len)));
    }
-#ifdef MADV_HUGEPAGE
-   (void)madvise(a, len, MADV_HUGEPAGE);    /* a hint: failure is fine */
-#endif
+   emu_host_prefer_huge(a, len);            /* a hint: failure is fine */
    return a;
 }
 
