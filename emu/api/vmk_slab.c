@@ -7,7 +7,8 @@
  *
  * Decisions where the ESXi documentation is silent:
  * - ctrlOffset 0 means "no offset given": the control structure
- *   (vmk_SlabControlSize() bytes) goes past the end of each object.  Any
+ *   (vmk_SlabControlSize() bytes) goes outside each object, in the bytes
+ *   between it and the previous one (see emu/mem/slab.c 3.).  Any
  *   other value places it inside the object, for every slab type; it must
  *   then fit: ctrlOffset + vmk_SlabControlSize() <= objSize.
  * - alignment must be a power of two no larger than VMK_PAGE_SIZE (0 is not

@@ -36,14 +36,29 @@ static fault_site_t *walk_sites;
 static emu_fault_hook_t walk_hook;
 static emu_fault_class_t walk_filter;
 
+static emu_fault_arm_hook_t fault_arm_hook;
+
 static void
 fault_update_armed(void)
 {
-   __atomic_store_n(&emu_fault_armed,
-                    fault_nth != 0 || emu_opt.fail_every != 0 ||
-                    emu_opt.fail_permille != 0 || emu_opt.fail_sites ||
-                    walk_on,
-                    __ATOMIC_RELEASE);
+   int armed = fault_nth != 0 || emu_opt.fail_every != 0 ||
+               emu_opt.fail_permille != 0 || emu_opt.fail_sites || walk_on;
+   int was = __atomic_exchange_n(&emu_fault_armed, armed, __ATOMIC_SEQ_CST);
+
+   if (was != armed && fault_arm_hook != NULL) {
+      fault_arm_hook(armed);
+   }
+}
+
+void
+emu_fault_set_arm_hook(emu_fault_arm_hook_t fn)
+{
+   emu_mutex_lock(&fault_lock);
+   fault_arm_hook = fn;
+   if (fn != NULL && emu_fault_armed) {
+      fn(1);
+   }
+   emu_mutex_unlock(&fault_lock);
 }
 
 /* xorshift64*: small, seedable, good enough to pick failures. */

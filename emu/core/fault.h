@@ -44,6 +44,16 @@ emu_fault_inject(emu_fault_class_t cls, const void *caller)
    return emu_fault_decide(cls, caller);
 }
 
+/*
+ * Called (under the fault lock, so never twice at once) each time injection
+ * goes from disarmed to armed or back, after emu_fault_armed changed: the
+ * slab engine points every cache's fast paths at an empty magazine slot
+ * meanwhile, so that its alloc fast path needs no test of its own.  The
+ * hook must not call back into fault injection.
+ */
+typedef void (*emu_fault_arm_hook_t)(int armed);
+void emu_fault_set_arm_hook(emu_fault_arm_hook_t fn);
+
 /* Arm "fail the Nth call of cls" (n = 0 disarms it). Counting restarts. */
 void emu_fault_fail_nth(emu_fault_class_t cls, uint64_t n);
 /* Re-read the fail_* options and restart counting. */

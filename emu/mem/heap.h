@@ -163,7 +163,8 @@ emu_heap_alloc_fast(emu_heap_t *h, size_t size, const void *caller,
    if (EMU_UNLIKELY(t->t_avail < csz)) {     /* 0 unless h's (heap.c 3.) */
       return 0;
    }
-   if (EMU_UNLIKELY(!emu_slab_alloc_fast_nn(sc, &obj))) {
+   /* Class caches keep their control structure before objects. */
+   if (EMU_UNLIKELY(!emu_slab_alloc_fast_pre(sc, &obj))) {
       return 0;
    }
    t->t_avail -= csz;
@@ -177,10 +178,16 @@ emu_heap_alloc_fast(emu_heap_t *h, size_t size, const void *caller,
 static inline int
 emu_heap_free_fast(emu_heap_t *h, void *p)
 {
-   emu_slab_cluster_t *cl = emu_slab_cl_entry((uintptr_t)p);
-   emu_slab_cache_t *sc = cl->cl_cache;     /* emu_slab_nocache: none */
+   uintptr_t a = (uintptr_t)p;
+   uintptr_t off = a - emu_slab_range.sr_base;
+   emu_slab_cache_t *sc;
    emu_heap_tls_t *t;
 
+   if (EMU_UNLIKELY(off >= emu_slab_range.sr_len)) {
+      return 0;
+   }
+   sc = __atomic_load_n(&emu_slab_cltab[off >> EMU_SLAB_GRANULE_SHIFT],
+                        __ATOMIC_RELAXED)->cl_cache;
    /* Only h's class caches name h as owner (never NULL for the others). */
    if (EMU_UNLIKELY(sc->sc_owner != (void *)h)) {
       return 0;
@@ -190,7 +197,16 @@ emu_heap_free_fast(emu_heap_t *h, void *p)
                     __atomic_load_n(&h->h_waiters, __ATOMIC_RELAXED) != 0)) {
       return 0;
    }
-   if (EMU_UNLIKELY(!emu_slab_free_fast_owned(sc, cl, p))) {
+   /*
+    * The class caches keep their control structure before each object:
+    * the tag alone says p is one of sc's handed-out objects (not interior,
+    * not free).
+    */
+   if (EMU_UNLIKELY(!emu_slab_is_live_pre(sc, a))) {
+      return 0;
+   }
+   if (EMU_UNLIKELY(!emu_slab_push_free(sc, a, EMU_SLAB_PRE_TAGOFF,
+                                        (uintptr_t)sc))) {
       return 0;
    }
    t->t_avail += sc->sc_owner_size;

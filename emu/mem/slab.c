@@ -19,12 +19,15 @@
  *    a header (emu_slab_cluster_t, padded to the object alignment) and then
  *    sc_clnobj chunks.  A chunk is the object, then (with the guards option)
  *    EMU_SLAB_GUARD_BYTES of guard, then -- when no control offset is given
- *    -- the control structure (emu_slab_ctrl_t: free-list link and free
- *    tag), all rounded up to the alignment (at least 8).  With a control
- *    offset the control structure lives inside the free object at that
- *    offset; the driver's other bytes survive free and re-alloc untouched.
- *    Small chunks get 64 KiB clusters; big ones enough granules for 4
- *    objects (1 above 128 KiB).
+ *    -- room for the control structure (emu_slab_ctrl_t: free-list link and
+ *    tag), all rounded up to the alignment (at least 8).  That room serves
+ *    the next object: each object's control structure is the 16 bytes just
+ *    before it (the first object's is the tail of the header, which grows
+ *    by 16 bytes for it), so its tag is always at obj - 8 whatever the
+ *    cache.  With a control offset the control structure lives inside the
+ *    free object at that offset; the driver's other bytes survive free and
+ *    re-alloc untouched.  Small chunks get 64 KiB clusters; big ones enough
+ *    granules for 4 objects (1 above 128 KiB).
  *
  * 4. Two modes.  A plain cache (no debug option, no maxObj) runs on
  *    magazines (magazine.c): alloc pops and free pushes the calling thread's
@@ -40,23 +43,35 @@
  *    sc_cv, which frees signal.  Clusters for a limited cache stop growing
  *    at ceil(maxObj / objects per cluster).
  *
- * 5. Free checks, always on.  The free fast path finds the cluster of the
- *    pointer through the cluster table (one entry per granule of the
- *    backing range, read without a lock: an entry only changes while its
- *    cluster has no object outstanding; "none" is a sentinel cluster owned
- *    by emu_slab_nocache, so there is no NULL test), checks that the
- *    cluster is this cache's -- which also proves the handle is a live
- *    cache before anything else of it is read -- then computes the object
- *    index as rotr((p - base) * inv, k), inv the inverse of the chunk's odd
- *    part modulo 2^64 and k its power of two: object starts come out as
- *    their index, every other offset (interior, before the first object)
- *    as a number above any object count, so one compare with the objects
- *    per cluster tests "on a boundary" and "inside" with no division.
- *    Last, the free tag in the control structure must not be set (a double
- *    free).  Any failure goes to the slow path, which reports BAD_FREE,
- *    WRONG_CACHE, MISALIGNED_FREE or DOUBLE_FREE naming the cache, the
- *    object and the caller, and leaves the cache untouched.  The tag is
- *    probabilistic for plain caches (a driver could store that exact value
+ * 5. Free checks, always on.  Every object's tag tells its state: a free
+ *    object's holds sc_freetag, a handed-out one's sc_livetag, written on
+ *    every hand-out.  For a cache with its control structure before the
+ *    objects, sc_livetag is 2 * sc + 1 and sc_freetag is sc: the free fast
+ *    path checks that the pointer lies in the backing range (whose first
+ *    bytes are preceded by mapped memory) and that the word before it is
+ *    2 * handle + 1 -- odd, so no free tag, no address and no other cache's
+ *    tag, and it needs nothing read from the handle, so a NULL or stale
+ *    handle fails it too.  Only that cache's handed-out objects carry the
+ *    value, in memory the driver does not own; an interior pointer, a free
+ *    object, another cache's object or a wild pointer into the range does
+ *    not match.  A cache with a control offset has its tag inside the
+ *    object, where the driver's data lies while the object is out, so its
+ *    sc_livetag (sc XOR a salt with the top bit set) never matches and its
+ *    frees take the checked fast path: the cluster table (one entry per
+ *    granule of the backing range, read without a lock: an entry only
+ *    changes while its cluster has no object outstanding; "none" is a
+ *    sentinel cluster owned by emu_slab_nocache, so there is no NULL test)
+ *    must name this cache -- which also proves the handle is a live cache
+ *    before anything else of it is read; then the object index,
+ *    rotr((p - base) * inv, k), inv the inverse of the chunk's odd part
+ *    modulo 2^64 and k its power of two, must be below the objects per
+ *    cluster (object starts come out as their index, every other offset as
+ *    a bigger number: "on a boundary" and "inside" in one compare, no
+ *    division); last, the tag must not be sc_freetag (sc XOR another salt;
+ *    a double free).  Any failure goes to the slow path, which reports
+ *    BAD_FREE, WRONG_CACHE, MISALIGNED_FREE or DOUBLE_FREE naming the
+ *    cache, the object and the caller, and leaves the cache untouched.
+ *    The inner tag is probabilistic (a driver could store that exact value
  *    in its object); debug caches keep a per-object state and are exact.
  *
  * 6. Handles.  Cache structures come from a private pool of host pages and
@@ -70,9 +85,12 @@
  *    debug or limited caches never load theirs.  A destroyed or direct-mode
  *    cache therefore finds its slot empty (alloc) or full (free) and goes
  *    slow, which checks the magic and reports.  The alloc fast path still
- *    tests NULL and the fault-injection switch (one hidden global).  A
- *    handle that never was a cache is undefined on the fast paths, as a
- *    wild pointer is on ESXi.
+ *    tests NULL.  While fault injection is armed every cache's sc_slotoff
+ *    points at slot 0, which no cache owns and stays empty, so both fast
+ *    paths go slow, where injection is decided (slab_fault_armed, called
+ *    by the fault layer on each arm and disarm).  A handle that never was
+ *    a cache is undefined on the alloc fast path, as a wild pointer is on
+ *    ESXi.
  *
  * 7. Reclaim gives back wholly free clusters beyond those minObj needs:
  *    on request (emu_slab_reclaim: the depot and the calling thread's
@@ -304,13 +322,20 @@ emu_slab_layout(const emu_slab_props_t *p, int flags, emu_slab_layout_t *ly)
       end = ly->ly_guardoff + EMU_SLAB_GUARD_BYTES;
    }
    if (p->ctrloff == EMU_SLAB_CTRL_END) {
-      ly->ly_linkoff = round_up(end, 8);
-      end = ly->ly_linkoff + EMU_SLAB_CTRL_SIZE;
+      /*
+       * The control structure goes in the 16 bytes before each object:
+       * the tail of the previous chunk (past that object and its guard),
+       * or of the cluster header for the first object.
+       */
+      ly->ly_linkoff = EMU_SLAB_PRE_LINKOFF;
+      end = round_up(end, 8) + EMU_SLAB_CTRL_SIZE;
+      ly->ly_clhdr = round_up(sizeof(emu_slab_cluster_t) + EMU_SLAB_CTRL_SIZE,
+                              a < 64 ? 64 : a);
    } else {
       ly->ly_linkoff = p->ctrloff;
+      ly->ly_clhdr = round_up(sizeof(emu_slab_cluster_t), a < 64 ? 64 : a);
    }
    ly->ly_chunk = round_up(end, a);
-   ly->ly_clhdr = round_up(sizeof(emu_slab_cluster_t), a < 64 ? 64 : a);
    if (ly->ly_chunk * 8 <= EMU_SLAB_GRANULE - ly->ly_clhdr) {
       ly->ly_clbytes = EMU_SLAB_GRANULE;
    } else if (ly->ly_chunk <= 128 * 1024) {
@@ -350,6 +375,38 @@ slab_div_setup(emu_slab_cache_t *sc, uint64_t d)
 
 /* ---- Globals ----------------------------------------------------------- */
 
+/*
+ * Fault injection armed or disarmed: point every live cache's fast paths at
+ * the always-empty slot 0, or back at its own slot.  Runs under the fault
+ * lock, takes no lock of ours: a cache being created reads emu_fault_armed
+ * after publishing itself in slab_by_index, so it sees either this walk or
+ * the new value (emu_slab_create).
+ */
+static size_t
+slab_slotoff(const emu_slab_cache_t *sc)
+{
+   return __atomic_load_n(&emu_fault_armed, __ATOMIC_SEQ_CST)
+             ? 0 : (size_t)sc->sc_index * sizeof(emu_mag_slot_t);
+}
+
+static void
+slab_fault_armed(int armed)
+{
+   uint32_t i;
+
+   (void)armed;
+   for (i = 1; i < EMU_MAG_MAX_CACHES; i++) {
+      emu_slab_cache_t *sc = __atomic_load_n(&slab_by_index[i],
+                                             __ATOMIC_ACQUIRE);
+
+      if (sc != NULL) {
+         __atomic_store_n(&sc->sc_slotoff, slab_slotoff(sc),
+                          __ATOMIC_RELAXED);
+      }
+   }
+}
+
+
 static emu_status_t
 slab_globals(void)
 {
@@ -380,6 +437,7 @@ slab_globals(void)
    }
    emu_mutex_unlock(&slab_list_lock);
    emu_mag_set_flush(slab_flush_slot);
+   emu_fault_set_arm_hook(slab_fault_armed);
    for (i = 0; i < EMU_MAG_NSIZES; i++) {
       emu_slab_props_t p;
       char name[EMU_SLAB_NAMELEN];
@@ -869,7 +927,7 @@ depot_get_empty(emu_slab_cache_t *sc)
 static inline void *
 obj_hand_out(emu_slab_cache_t *sc, void *obj)
 {
-   emu_slab_tag_store((uintptr_t)obj, sc->sc_tagoff, 0);
+   emu_slab_tag_store((uintptr_t)obj, sc->sc_tagoff, sc->sc_livetag);
    emu_slab_san_obj_alloc(sc, obj);
    return obj;
 }
@@ -1247,6 +1305,15 @@ emu_slab_create(const emu_slab_props_t *p, emu_slab_cache_t **scp)
    sc->sc_ctrloff = p->ctrloff;
    sc->sc_linkoff = ly.ly_linkoff;
    sc->sc_tagoff = ly.ly_linkoff + offsetof(emu_slab_ctrl_t, sl_tag);
+   if (p->ctrloff == EMU_SLAB_CTRL_END) {
+      /* The free fast path checks and sets these without reading sc. */
+      EMU_ASSERT(sc->sc_tagoff == EMU_SLAB_PRE_TAGOFF);
+      sc->sc_livetag = EMU_SLAB_PRE_LIVETAG(sc);
+      sc->sc_freetag = (uintptr_t)sc;
+   } else {
+      sc->sc_livetag = (uintptr_t)sc ^ EMU_SLAB_INSIDE_SALT;
+      sc->sc_freetag = (uintptr_t)sc ^ EMU_SLAB_FREE_SALT;
+   }
    sc->sc_guardoff = ly.ly_guardoff;
    sc->sc_clbytes = ly.ly_clbytes;
    sc->sc_clhdr = ly.ly_clhdr;
@@ -1255,7 +1322,6 @@ emu_slab_create(const emu_slab_props_t *p, emu_slab_cache_t **scp)
    sc->sc_clnobj64 = ly.ly_clnobj;
    sc->sc_owner_tag = UINT32_MAX;
    sc->sc_owner = &emu_slab_nocache;
-   sc->sc_freetag = (uintptr_t)sc ^ EMU_SLAB_FREE_SALT;
    slab_div_setup(sc, ly.ly_chunk);
    sc->sc_minobj = p->minobj;
    sc->sc_maxobj = p->maxobj;
@@ -1297,7 +1363,8 @@ emu_slab_create(const emu_slab_props_t *p, emu_slab_cache_t **scp)
    }
    slab_list = sc;
    if (sc->sc_index != 0) {
-      __atomic_store_n(&slab_by_index[sc->sc_index], sc, __ATOMIC_RELEASE);
+      __atomic_store_n(&slab_by_index[sc->sc_index], sc, __ATOMIC_SEQ_CST);
+      sc->sc_slotoff = slab_slotoff(sc);
    }
    emu_mutex_unlock(&slab_list_lock);
    if (!(flags & EMU_SLAB_F_INTERNAL)) {

@@ -48,10 +48,16 @@
 #define EMU_SLAB_MAGIC_DEAD   0xdead51abu  /* destroyed */
 #define EMU_SLAB_CLUSTER_MAGIC 0xc1057e12u
 
-/* What a free object holds at its control offset. */
+/*
+ * What a free object holds at its control offset.  Caches without a
+ * ctrlOffset keep it in the 16 bytes just before each object (the tail of
+ * the previous chunk, or of the cluster header for the first object), so
+ * that the free fast path finds sl_tag at a fixed place, obj - 8, without
+ * reading the cache first.
+ */
 typedef struct emu_slab_ctrl {
    void      *sl_next;       /* cluster free list */
-   uintptr_t  sl_tag;        /* the cache's free tag while free, else 0 */
+   uintptr_t  sl_tag;        /* sc_freetag while free, sc_livetag while out */
 } emu_slab_ctrl_t;
 
 #define EMU_SLAB_CTRL_SIZE    sizeof(emu_slab_ctrl_t)
@@ -59,6 +65,21 @@ typedef struct emu_slab_ctrl {
 #define EMU_SLAB_UNLIMITED    UINT32_MAX
 #define EMU_SLAB_MAX_OBJ      ((size_t)1 << 20)
 #define EMU_SLAB_FREE_SALT    ((uintptr_t)0x5a1bf7ee0dd5a1b5ull)
+/*
+ * sl_tag of a handed-out object.  Caches with a control structure before
+ * their objects hand out 2 * sc + 1 (EMU_SLAB_PRE_LIVETAG: one lea), which
+ * the free fast path accepts: odd, so never a free tag (sc itself) nor an
+ * object or cache address, and no other cache's.  Caches with a ctrlOffset,
+ * whose tag word is the driver's own data while the object is out, hand
+ * out sc XOR EMU_SLAB_INSIDE_SALT, whose top bit no user-space value of
+ * those has (user space is below 2^47), so the fast path never accepts it
+ * and they take the checked path.
+ */
+#define EMU_SLAB_PRE_LIVETAG(sc)  ((uintptr_t)(sc) * 2 + 1)
+#define EMU_SLAB_INSIDE_SALT  ((uintptr_t)0xca11ce5000000000ull)
+/* Where sl_tag / sl_next are when the control structure precedes objects. */
+#define EMU_SLAB_PRE_TAGOFF   ((size_t)-(ptrdiff_t)sizeof(uintptr_t))
+#define EMU_SLAB_PRE_LINKOFF  ((size_t)-(ptrdiff_t)EMU_SLAB_CTRL_SIZE)
 #define EMU_SLAB_NAMELEN      32
 #define EMU_SLAB_API_AREA     160             /* bytes kept for emu/api */
 
@@ -125,24 +146,28 @@ extern EMU_HIDDEN emu_slab_cluster_t **emu_slab_cltab;
 extern EMU_HIDDEN emu_slab_cluster_t emu_slab_nocl;
 extern EMU_HIDDEN struct emu_slab_cache emu_slab_nocache;
 
-/* Read on the alloc fast path: hidden, so it is one RIP-relative compare. */
 extern EMU_HIDDEN int emu_fault_armed;
 
 typedef struct emu_slab_cache {
    uint32_t                 sc_magic;     /* EMU_SLAB_MAGIC_* */
    uint32_t                 sc_index;     /* magazine slot index, for good */
    /* Immutable after create: the fast paths read these (one line). */
-   size_t                   sc_slotoff;   /* sc_index * slot size */
+   size_t                   sc_slotoff;   /* sc_index * slot size, or 0
+                                             (the always-empty slot) while
+                                             fault injection is armed */
    size_t                   sc_tagoff;    /* offset of sl_tag in an object */
    uintptr_t                sc_freetag;   /* sl_tag of a free object */
-   uint64_t                 sc_div_inv;   /* object index of offset o:     */
-   uint32_t                 sc_div_shift; /*  rotr(o * inv, shift), which  */
-   uint32_t                 sc_flags;     /*  is >= nobj unless o is an    */
-   uint64_t                 sc_clnobj64;  /*  object's start (sc_clnobj)   */
+   uintptr_t                sc_livetag;   /* sl_tag of a handed-out one */
    uint32_t                 sc_owner_tag; /* the layer above's (heap class) */
    uint32_t                 sc_owner_size;/*  and its size (class bytes) */
+   uint32_t                 sc_flags;
+   uint32_t                 sc_div_shift; /* object index of offset o:     */
+   uint64_t                 sc_clnobj64;  /*  rotr(o * inv, shift), which  */
    /* Second line: the owner the layer above set (heap free fast path),
-    * &emu_slab_nocache for none; then immutable fields for slow paths. */
+    * &emu_slab_nocache for none; then immutable fields for the checked
+    * free and the slow paths. */
+   uint64_t                 sc_div_inv;   /*  is >= nobj unless o is an
+                                              object's start (sc_clnobj)   */
    void                    *sc_owner;
    size_t                   sc_clobjbytes;/* nobj * chunk */
    uint64_t                 sc_div_lim;   /* o % chunk == 0 iff rotr <= lim */
@@ -361,21 +386,21 @@ emu_slab_slot(const emu_slab_cache_t *sc)
 }
 
 /*
- * Pop an object from this thread's loaded magazine.  0 when the slow path
- * must run (fault injection armed, magazine empty -- which is always so for
- * destroyed, debug and limited caches, and for emu_slab_nocache).  sc is
- * not NULL.
+ * Pop an object from this thread's loaded magazine and mark it handed out
+ * (livetag at tagoff: sc's own, passed in so that callers knowing them as
+ * constants save the loads).  0 when the slow path must run: the magazine
+ * is empty -- which is always so for destroyed, debug and limited caches,
+ * for emu_slab_nocache, and for every cache while fault injection is armed
+ * (their slot offset is then the empty slot 0).  sc is not NULL.
  */
 static inline int
-emu_slab_alloc_fast_nn(emu_slab_cache_t *sc, void **objp)
+emu_slab_alloc_fast_tag(emu_slab_cache_t *sc, void **objp, size_t tagoff,
+                        uintptr_t livetag)
 {
    emu_mag_slot_t *slot;
    void **top;
    void *obj;
 
-   if (EMU_UNLIKELY(emu_fault_armed)) {
-      return 0;
-   }
    slot = emu_slab_slot(sc);
    top = slot->ms_top;
    if (EMU_UNLIKELY(top == slot->ms_bot)) {
@@ -383,12 +408,27 @@ emu_slab_alloc_fast_nn(emu_slab_cache_t *sc, void **objp)
    }
    obj = *--top;
    slot->ms_top = top;
-   emu_slab_tag_store((uintptr_t)obj, sc->sc_tagoff, 0);
+   emu_slab_tag_store((uintptr_t)obj, tagoff, livetag);
 #if EMU_SLAB_ASAN
    ASAN_UNPOISON_MEMORY_REGION(obj, sc->sc_objsize);
 #endif
    *objp = obj;
    return 1;
+}
+
+static inline int
+emu_slab_alloc_fast_nn(emu_slab_cache_t *sc, void **objp)
+{
+   return emu_slab_alloc_fast_tag(sc, objp, sc->sc_tagoff, sc->sc_livetag);
+}
+
+/* The same for a cache known to keep its control structure before objects
+ * (an engine-internal cache created with EMU_SLAB_CTRL_END). */
+static inline int
+emu_slab_alloc_fast_pre(emu_slab_cache_t *sc, void **objp)
+{
+   return emu_slab_alloc_fast_tag(sc, objp, EMU_SLAB_PRE_TAGOFF,
+                                  EMU_SLAB_PRE_LIVETAG(sc));
 }
 
 /* The same for a handle that may be NULL. */
@@ -402,39 +442,50 @@ emu_slab_alloc_fast(emu_slab_cache_t *sc, void **objp)
 }
 
 /*
+ * Push a, already known to be a handed-out object of sc, as free, marking
+ * its tag word (at tagoff) with freetag -- sc's own tagoff and freetag,
+ * passed in so that callers that know them as constants save the loads.
+ */
+static inline int
+emu_slab_push_free(emu_slab_cache_t *sc, uintptr_t a, size_t tagoff,
+                   uintptr_t freetag)
+{
+   emu_mag_slot_t *slot = emu_slab_slot(sc);
+   void **top = slot->ms_top;
+
+   if (EMU_UNLIKELY(top == slot->ms_lim)) {
+      return 0;
+   }
+   emu_slab_tag_store(a, tagoff, freetag);
+#if EMU_SLAB_ASAN
+   ASAN_POISON_MEMORY_REGION((void *)a, sc->sc_objsize);
+#endif
+   *top = (void *)a;
+   slot->ms_top = top + 1;
+   return 1;
+}
+
+/*
  * Push obj, whose cluster cl (sc's: the caller checked) the caller looked
  * up, onto this thread's loaded magazine after checking that it is a
  * free-able object of sc: the start of one of cl's objects, not already
  * free.  0 when the slow path must run (which also raises the reports).
+ * This is the checked free, for caches whose tag word the driver may
+ * overwrite (a ctrlOffset inside the object).
  */
 static inline int
 emu_slab_free_fast_owned(emu_slab_cache_t *sc, emu_slab_cluster_t *cl,
                          void *obj)
 {
    uintptr_t a = (uintptr_t)obj;
-   emu_mag_slot_t *slot;
-   uintptr_t tag;
-   void **top;
 
    if (EMU_UNLIKELY(emu_slab_obj_index(sc, cl, a) >= sc->sc_clnobj64)) {
       return 0;
    }
-   tag = sc->sc_freetag;
-   if (EMU_UNLIKELY(emu_slab_tag_load(a, sc->sc_tagoff) == tag)) {
+   if (EMU_UNLIKELY(emu_slab_tag_load(a, sc->sc_tagoff) == sc->sc_freetag)) {
       return 0;
    }
-   slot = emu_slab_slot(sc);
-   top = slot->ms_top;
-   if (EMU_UNLIKELY(top == slot->ms_lim)) {
-      return 0;
-   }
-   emu_slab_tag_store(a, sc->sc_tagoff, tag);
-#if EMU_SLAB_ASAN
-   ASAN_POISON_MEMORY_REGION(obj, sc->sc_objsize);
-#endif
-   *top = obj;
-   slot->ms_top = top + 1;
-   return 1;
+   return emu_slab_push_free(sc, a, sc->sc_tagoff, sc->sc_freetag);
 }
 
 /* The same when the caller has not checked that cl is sc's. */
@@ -449,10 +500,47 @@ emu_slab_free_fast_cl(emu_slab_cache_t *sc, emu_slab_cluster_t *cl,
    return emu_slab_free_fast_owned(sc, cl, obj);
 }
 
+/*
+ * 1 when the word before a -- the tag of a cache whose control structure
+ * precedes its objects -- says a is handed out by sc.  a must lie in the
+ * backing range (so a - 8 is readable).  The tag is never a pointer, so a
+ * NULL or stale sc, a pointer into the middle of an object and a free
+ * object (its tag is sc_freetag) all fail it; it reads nothing of sc.
+ */
+static inline int
+emu_slab_is_live_pre(const emu_slab_cache_t *sc, uintptr_t a)
+{
+   return emu_slab_tag_load(a, EMU_SLAB_PRE_TAGOFF) ==
+          EMU_SLAB_PRE_LIVETAG(sc);
+}
+
+/* 1 when a lies in the backing range (so a - 16 .. a may be read). */
+static inline int
+emu_slab_in_range(uintptr_t a)
+{
+   return a - emu_slab_range.sr_base < emu_slab_range.sr_len;
+}
+
+/*
+ * Free obj onto this thread's magazine.  A cache with its control
+ * structure before the objects proves obj is one of its handed-out objects
+ * by the tag alone; any other cache (or a tag that does not match: a
+ * double free, a foreign or interior pointer) takes the checked free, and
+ * whatever that cannot prove runs the slow path, which reports.
+ */
 static inline int
 emu_slab_free_fast(emu_slab_cache_t *sc, void *obj)
 {
-   return emu_slab_free_fast_cl(sc, emu_slab_cl_entry((uintptr_t)obj), obj);
+   uintptr_t a = (uintptr_t)obj;
+
+   if (EMU_UNLIKELY(!emu_slab_in_range(a))) {
+      return 0;
+   }
+   if (EMU_LIKELY(emu_slab_is_live_pre(sc, a))) {
+      /* Such a cache's sc_tagoff is PRE_TAGOFF and sc_freetag is sc. */
+      return emu_slab_push_free(sc, a, EMU_SLAB_PRE_TAGOFF, (uintptr_t)sc);
+   }
+   return emu_slab_free_fast_cl(sc, emu_slab_cl_entry(a), obj);
 }
 
 /*

@@ -61,17 +61,17 @@ emu_slab_backing_machine(void)
          return NULL;
       }
       props.name = "slab-machine";
-      props.base = (uintptr_t)backing_map;
-      props.size = EMU_SLAB_MACHINE_BYTES;
       props.quantum = EMU_SLAB_GRANULE;
       props.policy = EMU_VM_INSTANTFIT;
-      /* The mapping is only page aligned: trim to the granule. */
-      if (props.base % EMU_SLAB_GRANULE != 0) {
-         uintptr_t up = (props.base + EMU_SLAB_GRANULE - 1) &
-                        ~(uintptr_t)(EMU_SLAB_GRANULE - 1);
-         props.size -= EMU_SLAB_GRANULE;
-         props.base = up;
-      }
+      /*
+       * The mapping is only page aligned: start at the first granule
+       * boundary past its first byte, so that at least a page of it lies
+       * before the range (the free fast path reads the word before an
+       * object it is given, which may be the range's first byte).
+       */
+      props.base = ((uintptr_t)backing_map + EMU_SLAB_GRANULE) &
+                   ~(uintptr_t)(EMU_SLAB_GRANULE - 1);
+      props.size = EMU_SLAB_MACHINE_BYTES - EMU_SLAB_GRANULE;
       if (emu_vmem_create(&props, &backing_arena) != EMU_OK) {
          emu_host_unmap(backing_map, EMU_SLAB_MACHINE_BYTES);
          backing_map = NULL;

@@ -56,7 +56,9 @@ const emu_slab_backing_t *emu_slab_backing_machine(void);
 /*
  * The address range every backing's memory lies in: [base, base + len).
  * Both 0 before the machine backing exists.  Read without a lock by the
- * free fast path (set once, never changed afterwards).
+ * free fast path (set once, never changed afterwards).  The 16 bytes
+ * before sr_base are mapped too, so a tag word before any address of the
+ * range can be read.
  */
 struct emu_slab_range {
    uintptr_t sr_base;

@@ -61,7 +61,11 @@ test_slab_layout_packs_64_byte_objects_with_inner_control(void **state)
    props(&p, 64, EMU_SLAB_CTRL_END);
    assert_int_equal(emu_slab_layout(&p, 0, &ly), EMU_OK);
    assert_int_equal(ly.ly_chunk, 64 + EMU_SLAB_CTRL_SIZE);
-   assert_int_equal(ly.ly_linkoff, 64);
+   /* Without an offset the control structure sits just before the object
+    * (the first object's in the cluster header's tail). */
+   assert_int_equal(ly.ly_linkoff, EMU_SLAB_PRE_LINKOFF);
+   assert_true(ly.ly_clhdr >= sizeof(emu_slab_cluster_t) +
+                              EMU_SLAB_CTRL_SIZE);
 }
 
 static void
@@ -192,6 +196,74 @@ test_slab_free_fast_path_refuses_foreign_and_interior_pointers(void **state)
    assert_int_equal(emu_slab_destroy(sc, NULL), EMU_OK);
 }
 
+/*
+ * The tag-only free fast path (control before the object) takes only the
+ * cache's own handed-out objects: not another cache's, not with a NULL
+ * handle, not an interior pointer even where the driver stored the slab
+ * handle in the object, and nothing while fault
+ * injection is armed (both fast paths then go slow).  A cache with an
+ * inner control offset whose driver overwrote the control words still
+ * frees fast through the checked path.
+ */
+static void
+test_slab_free_fast_path_tag_refuses_what_is_not_handed_out(void **state)
+{
+   emu_slab_props_t p;
+   emu_slab_cache_t *a;
+   emu_slab_cache_t *b;
+   emu_slab_cache_t *in;
+   char *oa;
+   char *oa2;
+   char *ob;
+   char *oi;
+   void *got;
+   int i;
+
+   props(&p, 48, EMU_SLAB_CTRL_END);
+   assert_int_equal(emu_slab_create(&p, &a), EMU_OK);
+   assert_int_equal(emu_slab_create(&p, &b), EMU_OK);
+   props(&p, 48, 8);
+   assert_int_equal(emu_slab_create(&p, &in), EMU_OK);
+   oa = emu_slab_alloc(a, 0, NULL);
+   oa2 = emu_slab_alloc(a, 0, NULL);
+   ob = emu_slab_alloc(b, 0, NULL);
+   oi = emu_slab_alloc(in, 0, NULL);
+   assert_non_null(oa);
+   assert_non_null(oa2);
+   assert_non_null(ob);
+   assert_non_null(oi);
+
+   assert_false(emu_slab_free_fast(b, oa));        /* another cache's */
+   assert_false(emu_slab_free_fast(NULL, oa));
+   for (i = 0; i < 6; i++) {                       /* the driver keeps */
+      memcpy(oa + 8 * i, &a, sizeof a);            /* its slab handle  */
+   }
+   for (i = 1; i < 6; i++) {
+      assert_false(emu_slab_free_fast(a, oa + 8 * i));
+   }
+
+   emu_fault_fail_nth(EMU_FAULT_SLAB, 1000000);    /* armed, never fires */
+   assert_false(emu_slab_alloc_fast(a, &got));
+   assert_false(emu_slab_free_fast(a, oa));
+   emu_fault_fail_nth(EMU_FAULT_SLAB, 0);
+   emu_slab_free(a, oa2, NULL);                    /* onto the magazine */
+   assert_true(emu_slab_alloc_fast(a, &got));      /* the slot is back */
+   assert_ptr_equal(got, oa2);
+
+   memset(oi, 0x5c, 48);                           /* driver data over ctrl */
+   assert_true(emu_slab_free_fast(in, oi) || (emu_slab_free(in, oi, NULL),
+                                              1));
+   assert_false(emu_slab_free_fast(in, oi));       /* already free */
+
+   assert_true(emu_slab_free_fast(a, oa) || (emu_slab_free(a, oa, NULL), 1));
+   assert_false(emu_slab_free_fast(a, oa));
+   emu_slab_free(a, oa2, NULL);
+   emu_slab_free(b, ob, NULL);
+   assert_int_equal(emu_slab_destroy(a, NULL), EMU_OK);
+   assert_int_equal(emu_slab_destroy(b, NULL), EMU_OK);
+   assert_int_equal(emu_slab_destroy(in, NULL), EMU_OK);
+}
+
 int
 main(void)
 {
@@ -201,6 +273,7 @@ main(void)
       cmocka_unit_test(test_slab_get_mem_size_agrees_with_what_create_takes),
       cmocka_unit_test(test_slab_thread_exit_returns_its_magazines_to_the_depot),
       cmocka_unit_test(test_slab_free_fast_path_refuses_foreign_and_interior_pointers),
+      cmocka_unit_test(test_slab_free_fast_path_tag_refuses_what_is_not_handed_out),
    };
 
    return cmocka_run_group_tests(tests, emutest_group_setup,

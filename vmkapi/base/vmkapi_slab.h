@@ -83,7 +83,7 @@ typedef struct vmk_SlabCreateProps {
    /**
     * \brief Offset inside an object where the slab may keep its free-list
     *        link while the object is free (vmk_SlabControlSize() bytes);
-    *        0 places the link after the object.
+    *        0 keeps it outside the object, in extra bytes per object.
     */
    vmk_ByteCountSmall ctrlOffset;
    /** \brief Objects allocated at creation and kept for the slab's life. */
@@ -132,7 +132,7 @@ typedef struct vmk_SlabGetProps {
    vmk_SlabItemDestructor destructor;
    /** \brief Cookie given to the constructor and the destructor. */
    vmk_AddrCookie constructorArg;
-   /** \brief Control-data offset given at creation (0: after the object). */
+   /** \brief Control-data offset given at creation (0: outside the object). */
    vmk_ByteCountSmall ctrlOffset;
    /** \brief Objects kept allocated for the slab's life. */
    vmk_uint32 minObj;
@@ -194,7 +194,7 @@ vmk_SlabAllocWithTimeout(
  *
  * \note This function will not block.
  *
- * \return Bytes needed at ctrlOffset (or past the end of the object when
+ * \return Bytes needed at ctrlOffset (or added outside each object when
  *     ctrlOffset is not set).
  */
 vmk_ByteCountSmall
