@@ -85,6 +85,7 @@
 #include "../core/assert.h"
 #include "../core/fault.h"
 #include "../core/report.h"
+#include "memsan.h"
 
 #define EMU_HEAP_LEAK_LIST   32
 #define EMU_HEAP_CHUNKBYTES  (64 * 1024)
@@ -495,6 +496,11 @@ heap_class_cache(emu_heap_t *h, uint32_t c)
       p.maxobj = EMU_SLAB_UNLIMITED;
       p.backing = &h->h_backing;
       p.flags = EMU_SLAB_F_INTERNAL;
+      if (emu_memsan_valgrind()) {
+         /* Every alloc and free through the slow paths, which describe
+          * each block to memcheck (memsan.h). */
+         p.flags |= EMU_SLAB_F_NOMAG;
+      }
       p.caller = h->h_rsrc.r_caller;
       if (emu_slab_create(&p, &sc) == EMU_OK) {
          ci = emu_slab_api_area(sc);
@@ -883,6 +889,7 @@ big_alloc(emu_heap_t *h, size_t size, size_t align, uint64_t charge,
    b->b_bytes = r.size;
    b->b_charge = charge;
    b->b_caller = caller;
+   emu_memsan_alloc((void *)addr, size, b->b_bytes);
    emu_mutex_lock(&h->h_lock);
    HASH_ADD(hh, h->h_big, b_addr, sizeof b->b_addr, b);
    h->h_nbig++;
@@ -950,8 +957,11 @@ emu_heap_alloc(emu_heap_t *h, size_t size, size_t align,
 
       obj = sc != NULL ? emu_slab_alloc(sc, deadline_ns, caller) : NULL;
       if (obj != NULL) {
-         *(uintptr_t *)((char *)obj + charge) =
-            (uintptr_t)caller | ((uintptr_t)size << EMU_HEAP_TAG_SHIFT);
+         emu_slab_tag_store((uintptr_t)obj, charge,
+                            (uintptr_t)caller |
+                               ((uintptr_t)size << EMU_HEAP_TAG_SHIFT));
+         /* Exactly size bytes are the driver's (memsan.h). */
+         emu_memsan_alloc(obj, size, charge + sizeof(uintptr_t));
       }
    } else {
       obj = big_alloc(h, size, align, charge, deadline_ns, caller);
@@ -1034,6 +1044,7 @@ emu_heap_free(emu_heap_t *h, void *p, const void *caller)
                         "memory already freed");
             return;
          }
+         emu_memsan_free(p, emu_heap_class_size[c] + sizeof(uintptr_t));
          emu_slab_free(sc, p, caller);
          budget_credit(h, emu_heap_class_size[c]);
          return;
@@ -1058,6 +1069,7 @@ emu_heap_free(emu_heap_t *h, void *p, const void *caller)
       h->h_nbig--;
       h->h_freed[h->h_freed_next++ % EMU_HEAP_FREED_RING] = a;
       emu_mutex_unlock(&h->h_lock);
+      emu_memsan_free(p, b->b_bytes);
       emu_host_discard(p, b->b_bytes);
       emu_vmem_xfree(h->h_arena, b->b_addr, b->b_bytes);
       budget_credit(h, (int64_t)b->b_charge);

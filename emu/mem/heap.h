@@ -14,6 +14,7 @@
 #include "../core/rsrc.h"
 #include "../core/status.h"
 #include "../host/host.h"
+#include "memsan.h"
 #include "mempool.h"
 #include "slab.h"
 #include "vmem.h"
@@ -169,8 +170,11 @@ emu_heap_alloc_fast(emu_heap_t *h, size_t size, const void *caller,
    }
    t->t_avail -= csz;
    /* The side word past the class bytes: who asked, and for how much. */
-   *(uintptr_t *)((char *)obj + csz) =
-      (uintptr_t)caller | ((uintptr_t)size << EMU_HEAP_TAG_SHIFT);
+   emu_slab_tag_store((uintptr_t)obj, (size_t)csz,
+                      (uintptr_t)caller | ((uintptr_t)size << EMU_HEAP_TAG_SHIFT));
+#if EMU_SLAB_ASAN
+   emu_memsan_alloc(obj, size, (size_t)csz + sizeof(uintptr_t));
+#endif
    *pp = obj;
    return 1;
 }

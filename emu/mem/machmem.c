@@ -49,6 +49,7 @@
 
 #include "../core/assert.h"
 #include "../core/fault.h"
+#include "memsan.h"
 #include "slab_backing.h"
 
 EMU_HIDDEN emu_machmem_t emu_mm;
@@ -289,6 +290,9 @@ emu_machmem_pages_alloc(const emu_mm_req_t *req, uint64_t *mpnp)
       st = EMU_NOMEM;
    }
    if (st == EMU_OK) {
+      /* Forget how a previous holder described the pages (memsan.h). */
+      emu_memsan_reset((void *)emu_machmem_mpn2va(mpn),
+                       (size_t)(req->npages << EMU_MM_PAGE_SHIFT));
       *mpnp = mpn;
    }
    return st;

@@ -11,6 +11,7 @@
 libvmkemu_la_SOURCES += emu/mem/machmem.c emu/mem/machmem.h \
 	emu/mem/mempool.c emu/mem/mempool.h \
 	emu/mem/heap.c emu/mem/heap.h \
+	emu/mem/memsan.c emu/mem/memsan.h \
 	emu/api/vmk_machmem.c emu/api/vmk_mapping.c \
 	emu/api/vmk_mempool.c emu/api/vmk_heap.c \
 	emu/ctl/mem_ctl.c

@@ -65,6 +65,7 @@
 #include "../core/assert.h"
 #include "../core/fault.h"
 #include "../core/report.h"
+#include "memsan.h"
 
 #define EMU_MP_QUARANTINE   64
 #define EMU_MP_CHUNK        (64 * 1024)
@@ -83,6 +84,7 @@ static uint32_t        mp_waiters;
 /* Page table (section 3) -- mp_lock. */
 static emu_mempool_t **pg_owner;
 static uint32_t       *pg_len;
+static unsigned char  *pg_drv;             /* run start: the driver's */
 static uint64_t        pg_n;
 
 /* Handle chunks -- mp_lock. */
@@ -268,11 +270,14 @@ emu_mempool_init(void)
    pg_n = emu_mm.mm_npages;
    pg_owner = emu_host_map_reserve(pg_n * sizeof *pg_owner);
    pg_len = emu_host_map_reserve(pg_n * sizeof *pg_len);
-   if (pg_owner == NULL || pg_len == NULL) {
+   pg_drv = emu_host_map_reserve(pg_n);
+   if (pg_owner == NULL || pg_len == NULL || pg_drv == NULL) {
       emu_host_unmap(pg_owner, pg_n * sizeof *pg_owner);
       emu_host_unmap(pg_len, pg_n * sizeof *pg_len);
+      emu_host_unmap(pg_drv, pg_n);
       pg_owner = NULL;
       pg_len = NULL;
+      pg_drv = NULL;
       emu_mutex_unlock(&mp_lock);
       return EMU_NOMEM;
    }
@@ -313,6 +318,11 @@ pool_drop_pages(emu_mempool_t *mp)
             pg_owner[i + j] = NULL;
          }
          pg_len[i] = PG_FREED;
+         if (pg_drv[i]) {
+            emu_memsan_free((void *)emu_machmem_mpn2va(mpn),
+                            (size_t)(n << EMU_MM_PAGE_SHIFT));
+            pg_drv[i] = 0;
+         }
          emu_machmem_pages_free(mpn, n, NULL);
       }
    }
@@ -368,8 +378,10 @@ emu_mempool_fini(void)
    mp_kernel = NULL;
    emu_host_unmap(pg_owner, pg_n * sizeof *pg_owner);
    emu_host_unmap(pg_len, pg_n * sizeof *pg_len);
+   emu_host_unmap(pg_drv, pg_n);
    pg_owner = NULL;
    pg_len = NULL;
+   pg_drv = NULL;
    pg_n = 0;
    mp_root_used = 0;
    mp_total = 0;
@@ -575,6 +587,7 @@ pg_set(uint64_t mpn, uint64_t n, emu_mempool_t *owner)
       pg_len[i + j] = 0;
    }
    pg_len[i] = owner != NULL ? (uint32_t)n : PG_FREED;
+   pg_drv[i] = 0;
 }
 
 static emu_status_t
@@ -738,6 +751,12 @@ emu_mempool_alloc(emu_mempool_t *mp, const emu_mp_req_t *req,
    }
    for (i = 0; i < n; i++) {
       pg_set(runs[i].r_mpn, runs[i].r_npages, mp);
+      if (req->driver) {
+         pg_drv[emu_machmem_index(runs[i].r_mpn)] = 1;
+         emu_memsan_alloc((void *)emu_machmem_mpn2va(runs[i].r_mpn),
+                          (size_t)(runs[i].r_npages << EMU_MM_PAGE_SHIFT),
+                          (size_t)(runs[i].r_npages << EMU_MM_PAGE_SHIFT));
+      }
    }
    mp->mp_st_alloc++;
    emu_mutex_unlock(&mp_lock);
@@ -802,6 +821,14 @@ emu_mempool_free(uint64_t mpn, uint64_t npages, const void *caller)
       return EMU_BADPARAM;
    }
    mp = pg_owner[i];
+   /* Pages back in a pool are nobody's to touch (memsan.h). */
+   if (pg_drv[i]) {
+      emu_memsan_free((void *)emu_machmem_mpn2va(mpn),
+                      (size_t)(npages << EMU_MM_PAGE_SHIFT));
+   } else {
+      emu_memsan_hide((void *)emu_machmem_mpn2va(mpn),
+                      (size_t)(npages << EMU_MM_PAGE_SHIFT));
+   }
    pg_set(mpn, npages, NULL);
    emu_mutex_unlock(&mp_lock);
    emu_machmem_pages_free(mpn, npages, caller);

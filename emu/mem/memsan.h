@@ -1,0 +1,39 @@
+/*
+ * memsan.h -- heap blocks and pool pages as the memory checkers see them.
+ *
+ * The slab engine describes its own objects (slab_debug.c 6.).  Memory the
+ * heap and the memory pools hand to a driver is described here, so that
+ * AddressSanitizer stops, and Valgrind memcheck flags, an overrun or a use
+ * after free at the driver's line, memcheck with the block's allocation
+ * and free stacks:
+ *
+ *   - a block handed out is addressable for exactly its size (ASan: the
+ *     bytes after it up to its room stay poisoned; memcheck: a malloc-like
+ *     block, contents undefined);
+ *   - a block given back is wholly unaddressable (memcheck keeps the stack
+ *     of the free for its report);
+ *   - memory changing hands inside the runtime (pages into a pool's
+ *     arena, a span back to a pool) is reset: addressable, contents
+ *     undefined, no block any more.
+ *
+ * Without either checker every call is empty.  Whether memcheck runs is
+ * decided once (RUNNING_ON_VALGRIND) and cached.
+ */
+#ifndef EMU_MEM_MEMSAN_H
+#define EMU_MEM_MEMSAN_H
+
+#include <stddef.h>
+
+/* 1 when running under Valgrind (any tool). */
+int emu_memsan_valgrind(void);
+
+/* p .. p + room: a block of size bytes handed to the driver. */
+void emu_memsan_alloc(void *p, size_t size, size_t room);
+/* The block at p (room bytes) given back by the driver. */
+void emu_memsan_free(void *p, size_t room);
+/* p .. p + len changes hands inside the runtime. */
+void emu_memsan_reset(void *p, size_t len);
+/* p .. p + len stays the runtime's and must not be touched meanwhile. */
+void emu_memsan_hide(void *p, size_t len);
+
+#endif /* EMU_MEM_MEMSAN_H */
