@@ -699,7 +699,8 @@ walk_cache(emu_slab_cache_t *sc, uint32_t c, heap_leak_t *out,
             n++;
             *bytes += emu_heap_class_size[c];
             if (out != NULL && *nout < max) {
-               w = emu_slab_tag_load(o, emu_heap_class_size[c]);
+               w = emu_memsan_word_load((const char *)o +
+                                        emu_heap_class_size[c]);
                out[*nout].l_addr = o;
                out[*nout].l_size = w >> EMU_HEAP_TAG_SHIFT;
                out[*nout].l_caller =
@@ -957,9 +958,9 @@ emu_heap_alloc(emu_heap_t *h, size_t size, size_t align,
 
       obj = sc != NULL ? emu_slab_alloc(sc, deadline_ns, caller) : NULL;
       if (obj != NULL) {
-         emu_slab_tag_store((uintptr_t)obj, charge,
-                            (uintptr_t)caller |
-                               ((uintptr_t)size << EMU_HEAP_TAG_SHIFT));
+         emu_memsan_word_store((char *)obj + charge,
+                               (uintptr_t)caller |
+                                  ((uintptr_t)size << EMU_HEAP_TAG_SHIFT));
          /* Exactly size bytes are the driver's (memsan.h). */
          emu_memsan_alloc(obj, size, charge + sizeof(uintptr_t));
       }

@@ -109,3 +109,34 @@ emu_memsan_hide(void *p, size_t len)
    (void)p;
    (void)len;
 }
+
+uintptr_t
+emu_memsan_word_load(const void *p) __attribute__((no_sanitize_address));
+uintptr_t
+emu_memsan_word_load(const void *p)
+{
+   uintptr_t v;
+
+#if MEMSAN_VALGRIND
+   VALGRIND_DISABLE_ERROR_REPORTING;
+#endif
+   __builtin_memcpy(&v, p, sizeof v);
+#if MEMSAN_VALGRIND
+   VALGRIND_ENABLE_ERROR_REPORTING;
+#endif
+   return v;
+}
+
+void
+emu_memsan_word_store(void *p, uintptr_t v) __attribute__((no_sanitize_address));
+void
+emu_memsan_word_store(void *p, uintptr_t v)
+{
+#if MEMSAN_VALGRIND
+   VALGRIND_DISABLE_ERROR_REPORTING;
+#endif
+   __builtin_memcpy(p, &v, sizeof v);
+#if MEMSAN_VALGRIND
+   VALGRIND_ENABLE_ERROR_REPORTING;
+#endif
+}

@@ -23,6 +23,7 @@
 #define EMU_MEM_MEMSAN_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* 1 when running under Valgrind (any tool). */
 int emu_memsan_valgrind(void);
@@ -35,5 +36,13 @@ void emu_memsan_free(void *p, size_t room);
 void emu_memsan_reset(void *p, size_t len);
 /* p .. p + len stays the runtime's and must not be touched meanwhile. */
 void emu_memsan_hide(void *p, size_t len);
+
+/*
+ * The runtime's own word at p, inside memory the checkers keep from the
+ * driver (a heap allocation's side word past its bytes): read and written
+ * without either checker objecting.  Slow paths only.
+ */
+uintptr_t emu_memsan_word_load(const void *p);
+void emu_memsan_word_store(void *p, uintptr_t v);
 
 #endif /* EMU_MEM_MEMSAN_H */

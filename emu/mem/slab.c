@@ -317,22 +317,29 @@ emu_slab_layout(const emu_slab_props_t *p, int flags, emu_slab_layout_t *ly)
    }
    a = p->align < 8 ? 8 : p->align;
    end = p->objsize;
-   if (flags & EMU_SLAB_F_GUARDS) {
+   /*
+    * Under memcheck (F_VALGRIND) every cache gets the guard gap too, as a
+    * redzone the checker keeps unaddressable, and the 16 bytes before each
+    * object even with an inner control structure: the free fast path reads
+    * the word before the object, which must then be engine memory the
+    * checker lets it read (slab_debug.c 6.).
+    */
+   if (flags & (EMU_SLAB_F_GUARDS | EMU_SLAB_F_VALGRIND)) {
       ly->ly_guardoff = round_up(end, 8);
       end = ly->ly_guardoff + EMU_SLAB_GUARD_BYTES;
    }
-   if (p->ctrloff == EMU_SLAB_CTRL_END) {
+   ly->ly_linkoff = p->ctrloff == EMU_SLAB_CTRL_END ? EMU_SLAB_PRE_LINKOFF
+                                                   : p->ctrloff;
+   if (p->ctrloff == EMU_SLAB_CTRL_END || (flags & EMU_SLAB_F_VALGRIND)) {
       /*
        * The control structure goes in the 16 bytes before each object:
        * the tail of the previous chunk (past that object and its guard),
        * or of the cluster header for the first object.
        */
-      ly->ly_linkoff = EMU_SLAB_PRE_LINKOFF;
       end = round_up(end, 8) + EMU_SLAB_CTRL_SIZE;
       ly->ly_clhdr = round_up(sizeof(emu_slab_cluster_t) + EMU_SLAB_CTRL_SIZE,
                               a < 64 ? 64 : a);
    } else {
-      ly->ly_linkoff = p->ctrloff;
       ly->ly_clhdr = round_up(sizeof(emu_slab_cluster_t), a < 64 ? 64 : a);
    }
    ly->ly_chunk = round_up(end, a);

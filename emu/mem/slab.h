@@ -478,14 +478,29 @@ emu_slab_free_fast_owned(emu_slab_cache_t *sc, emu_slab_cluster_t *cl,
                          void *obj)
 {
    uintptr_t a = (uintptr_t)obj;
+   emu_mag_slot_t *slot;
+   void **top;
 
    if (EMU_UNLIKELY(emu_slab_obj_index(sc, cl, a) >= sc->sc_clnobj64)) {
+      return 0;
+   }
+   /* Room first: a direct-mode cache (debug, memcheck) leaves here before
+    * its tag, which may be the driver's uninitialised bytes, is read. */
+   slot = emu_slab_slot(sc);
+   top = slot->ms_top;
+   if (EMU_UNLIKELY(top == slot->ms_lim)) {
       return 0;
    }
    if (EMU_UNLIKELY(emu_slab_tag_load(a, sc->sc_tagoff) == sc->sc_freetag)) {
       return 0;
    }
-   return emu_slab_push_free(sc, a, sc->sc_tagoff, sc->sc_freetag);
+   emu_slab_tag_store(a, sc->sc_tagoff, sc->sc_freetag);
+#if EMU_SLAB_ASAN
+   ASAN_POISON_MEMORY_REGION(obj, sc->sc_objsize);
+#endif
+   *top = obj;
+   slot->ms_top = top + 1;
+   return 1;
 }
 
 /* The same when the caller has not checked that cl is sc's. */

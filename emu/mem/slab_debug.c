@@ -371,7 +371,24 @@ emu_slab_san_cluster_new(emu_slab_cache_t *sc, emu_slab_cluster_t *cl)
 #endif
 #if SLAB_VALGRIND
    if (sc->sc_flags & EMU_SLAB_F_VALGRIND) {
+      uint32_t i;
+
       VALGRIND_MAKE_MEM_NOACCESS((void *)cl->cl_base, sc->sc_clobjbytes);
+      /* The 16 bytes before each object stay the engine's: its control
+       * structure, or (inner control) a word the free fast path reads and
+       * finds no tag in. */
+      for (i = 0; i < cl->cl_nobj; i++) {
+         char *pre = (char *)(cl->cl_base + (size_t)i * sc->sc_chunk) -
+                     EMU_SLAB_CTRL_SIZE;
+
+         VALGRIND_MAKE_MEM_DEFINED(pre, EMU_SLAB_CTRL_SIZE);
+         if (sc->sc_linkoff != EMU_SLAB_PRE_LINKOFF) {
+            memset(pre, 0, EMU_SLAB_CTRL_SIZE);
+            /* Every object is free: its inner control is the engine's. */
+            VALGRIND_MAKE_MEM_DEFINED(pre + EMU_SLAB_CTRL_SIZE +
+                                         sc->sc_linkoff, EMU_SLAB_CTRL_SIZE);
+         }
+      }
    }
 #endif
    (void)sc;
@@ -456,7 +473,8 @@ emu_slab_san_obj_close(emu_slab_cache_t *sc, void *obj)
 #endif
 #if SLAB_VALGRIND
    if (sc->sc_flags & EMU_SLAB_F_VALGRIND) {
-      VALGRIND_MAKE_MEM_NOACCESS(obj, sc->sc_chunk);
+      /* Not the next object's 16 engine bytes at the end of the chunk. */
+      VALGRIND_MAKE_MEM_NOACCESS(obj, sc->sc_chunk - EMU_SLAB_CTRL_SIZE);
       VALGRIND_MAKE_MEM_DEFINED((char *)obj + sc->sc_linkoff,
                                 EMU_SLAB_CTRL_SIZE);
    }
