@@ -900,6 +900,10 @@ emu_mempool_arena_create(emu_mempool_t *mp, emu_mm_range_t range,
    vp.import = arena_import;
    vp.release = arena_release;
    vp.source = (void *)((uintptr_t)mp | (uintptr_t)range);
+   /* arena_import aligns runs of SRC_ALIGN_PAGES and more to that many
+    * pages, so a 64 KiB-aligned request (a slab cluster) imports just its
+    * size, not size + 60 KiB of slack charged to the pool. */
+   vp.import_align = SRC_ALIGN_PAGES << EMU_MM_PAGE_SHIFT;
    return emu_vmem_create(&vp, vmpp);
 }
 

@@ -196,6 +196,7 @@ struct emu_vmem {
    void                 *vm_source;
    emu_vmem_t           *vm_source_arena; /* vm_source when it is an arena */
    size_t                vm_import_min;
+   size_t                vm_import_align; /* the source's promise, or 0 */
    size_t                vm_mapsize;   /* bytes mapped for this struct */
 
    /* Everything below -- vm_lock */
@@ -1091,6 +1092,11 @@ import_size(const emu_vmem_t *vmp, const vreq_t *r)
 
    if (r->align > q) {
       extra = r->align - q;
+      /* A source that aligns imports this big needs no slack for it. */
+      if (r->align <= vmp->vm_import_align && r->phase == 0 &&
+          r->size >= vmp->vm_import_align) {
+         extra = 0;
+      }
    }
    if (r->nocross != 0) {
       extra = 2 * r->align + r->size;
@@ -1755,7 +1761,8 @@ emu_vmem_create(const emu_vmem_props_t *props, emu_vmem_t **vmpp)
        props->qcache_max / q > VM_QCACHE_MAX ||
        (p & ~EMU_VM_POLICYMASK) != 0 || (p & (p - 1)) != 0 ||
        (props->release != NULL && props->import == NULL) ||
-       (props->import_min & (q - 1)) != 0) {
+       (props->import_min & (q - 1)) != 0 ||
+       (props->import_align & (props->import_align - 1)) != 0) {
       return EMU_BADPARAM;
    }
    if (props->import == emu_vmem_source_alloc) {
@@ -1781,6 +1788,7 @@ emu_vmem_create(const emu_vmem_props_t *props, emu_vmem_t **vmpp)
    vmp->vm_source = props->source;
    vmp->vm_source_arena = src;
    vmp->vm_import_min = props->import_min != 0 ? props->import_min : q;
+   vmp->vm_import_align = props->import_align;
    emu_flock_init(&vmp->vm_lock);
    emu_fcond_init(&vmp->vm_cv);
    vmp->vm_seg0.vs_anext = vmp->vm_seg0.vs_aprev = &vmp->vm_seg0;

@@ -64,6 +64,9 @@ typedef struct emu_vmem_props {
    emu_vmem_release_fn  release;       /* NULL: imported spans stay */
    void                *source;
    size_t               import_min;    /* smallest import; 0: quantum */
+   size_t               import_align;  /* the source aligns every import of
+                                          at least this many units to it (a
+                                          power of two); 0: no promise */
 } emu_vmem_props_t;
 
 /* Constrained allocation request (xalloc). */

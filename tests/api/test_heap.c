@@ -193,6 +193,46 @@ test_mempool_heap_charges_its_pool_and_initial_is_taken_at_create(void **state)
    assert_vmk_ok(vmk_MemPoolDestroy(pool));
 }
 
+/*
+ * A size class's cluster (64 KiB, 64 KiB aligned) costs the pool exactly
+ * its 16 pages: the heap's arena imports no alignment slack.
+ */
+static void
+test_mempool_heap_small_classes_charge_the_pool_their_clusters_only(
+   void **state)
+{
+   vmk_MemPoolProps pp;
+   vmk_MemPool pool;
+   vmk_uint64 used;
+   vmk_HeapID heap;
+   void *a;
+   void *b;
+
+   (void)state;
+   memset(&pp, 0, sizeof pp);
+   vmk_NameInitialize(&pp.name, "class-pool");
+   pp.memPoolType = VMK_MEM_POOL_LEAF;
+   assert_vmk_ok(vmk_MemPoolCreate(&pp, &pool));
+   heap = heap_new("classes", VMK_HEAP_TYPE_MEMPOOL, 0, 1 << 20,
+                   VMK_PHYS_ADDR_ANY, pool);
+   assert_vmk_ok(EmuCtl_MemPoolGetUsage(pool, &used));
+   assert_int_equal(used, 0);
+   a = vmk_HeapAlloc(heap, 16);
+   assert_non_null(a);
+   assert_vmk_ok(EmuCtl_MemPoolGetUsage(pool, &used));
+   assert_int_equal(used, 16);
+   b = vmk_HeapAlloc(heap, 200);          /* another class: one more */
+   assert_non_null(b);
+   assert_vmk_ok(EmuCtl_MemPoolGetUsage(pool, &used));
+   assert_int_equal(used, 32);
+   vmk_HeapFree(heap, a);
+   vmk_HeapFree(heap, b);
+   vmk_HeapDestroy(heap);
+   assert_vmk_ok(EmuCtl_MemPoolGetUsage(pool, &used));
+   assert_int_equal(used, 0);
+   assert_vmk_ok(vmk_MemPoolDestroy(pool));
+}
+
 static void
 test_create_rejects_bad_props(void **state)
 {
@@ -501,6 +541,7 @@ main(void)
       cmocka_unit_test(test_heap_max_smaller_than_a_cluster_still_serves_small_allocations),
       cmocka_unit_test(test_custom_heap_below_4gb_gives_memory_below_4gb),
       cmocka_unit_test(test_mempool_heap_charges_its_pool_and_initial_is_taken_at_create),
+      cmocka_unit_test(test_mempool_heap_small_classes_charge_the_pool_their_clusters_only),
       cmocka_unit_test(test_create_rejects_bad_props),
       cmocka_unit_test(test_align_honours_power_of_two_alignments),
       cmocka_unit_test(test_alloc_fails_when_heap_fault_is_injected),
