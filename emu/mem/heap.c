@@ -51,8 +51,9 @@
  *    allocations that ESXi would grant.
  *
  * 4. Timed allocations wait for frees: a waiter raises h_waiters, which
- *    sends every free to the slow path, where the freed charge goes
- *    straight back to h_avail and the waiters are woken (h_cv).
+ *    sends every free to the slow path (the class caches then name no
+ *    owner, heap_waiters), where the freed charge goes straight back to
+ *    h_avail and the waiters are woken (h_cv).
  *
  * 5. Frees are checked: a pointer of another heap's cache is WRONG_CACHE,
  *    an interior pointer MISALIGNED_FREE, a freed small object (its slab
@@ -508,7 +509,9 @@ heap_class_cache(emu_heap_t *h, uint32_t c)
          ci->ci_heap = h;
          sc->sc_owner_tag = c;          /* for the fast paths: class, */
          sc->sc_owner_size = emu_heap_class_size[c];   /* its charge, */
-         sc->sc_owner = h;              /* and heap */
+         /* and heap -- none while allocations wait (heap_waiters) */
+         sc->sc_owner = h->h_waiters != 0 ? (void *)&emu_slab_nocache
+                                          : (void *)h;
          __atomic_store_n(&h->h_cache[c], sc, __ATOMIC_RELEASE);
          heap_bysize_set(h, c, sc);
       } else {
@@ -898,6 +901,34 @@ big_alloc(emu_heap_t *h, size_t size, size_t align, uint64_t charge,
    return (void *)addr;
 }
 
+/*
+ * One more (d = 1) or one fewer (d = -1) allocation waiting for frees.
+ * While any waits, h's class caches name no owner, so every free of them
+ * takes the slow path, which gives the charge straight back and wakes the
+ * waiters (4.); the free fast path needs no test of its own.
+ * => h_lock held.
+ */
+static void
+heap_waiters(emu_heap_t *h, int d)
+{
+   uint32_t n = __atomic_add_fetch(&h->h_waiters, (uint32_t)d,
+                                   __ATOMIC_RELAXED);
+   uint32_t c;
+
+   if (d > 0 ? n != 1 : n != 0) {
+      return;                          /* no first or last waiter */
+   }
+   for (c = 0; c < EMU_HEAP_NCLASS; c++) {
+      emu_slab_cache_t *sc = h->h_cache[c];
+
+      if (sc != NULL) {
+         __atomic_store_n(&sc->sc_owner,
+                          n != 0 ? (void *)&emu_slab_nocache : (void *)h,
+                          __ATOMIC_RELAXED);
+      }
+   }
+}
+
 void *
 emu_heap_alloc(emu_heap_t *h, size_t size, size_t align,
                uint64_t deadline_ns, const void *caller)
@@ -934,7 +965,7 @@ emu_heap_alloc(emu_heap_t *h, size_t size, size_t align,
          return NULL;
       }
       emu_mutex_lock(&h->h_lock);
-      __atomic_add_fetch(&h->h_waiters, 1, __ATOMIC_RELAXED);
+      heap_waiters(h, 1);
       if (__atomic_load_n(&h->h_avail, __ATOMIC_RELAXED) + t->t_avail >=
           (int64_t)charge) {
          timedout = 0;
@@ -944,7 +975,7 @@ emu_heap_alloc(emu_heap_t *h, size_t size, size_t align,
       } else {
          timedout = emu_cond_timedwait(&h->h_cv, &h->h_lock, deadline_ns);
       }
-      __atomic_sub_fetch(&h->h_waiters, 1, __ATOMIC_RELAXED);
+      heap_waiters(h, -1);
       emu_mutex_unlock(&h->h_lock);
       if (timedout && !budget_take(h, t, (int64_t)charge)) {
          __atomic_add_fetch(&h->h_st_fail, 1, __ATOMIC_RELAXED);

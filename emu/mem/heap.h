@@ -192,13 +192,14 @@ emu_heap_free_fast(emu_heap_t *h, void *p)
    }
    sc = __atomic_load_n(&emu_slab_cltab[off >> EMU_SLAB_GRANULE_SHIFT],
                         __ATOMIC_RELAXED)->cl_cache;
-   /* Only h's class caches name h as owner (never NULL for the others). */
-   if (EMU_UNLIKELY(sc->sc_owner != (void *)h)) {
+   /* Only h's class caches name h as owner (never NULL for the others),
+    * and not while allocations wait for frees (heap.c 4.). */
+   if (EMU_UNLIKELY(__atomic_load_n(&sc->sc_owner, __ATOMIC_RELAXED) !=
+                    (void *)h)) {
       return 0;
    }
    t = &emu_heap_tls[h->h_idx];
-   if (EMU_UNLIKELY(t->t_avail > 2 * EMU_HEAP_CHUNK ||
-                    __atomic_load_n(&h->h_waiters, __ATOMIC_RELAXED) != 0)) {
+   if (EMU_UNLIKELY(t->t_avail > 2 * EMU_HEAP_CHUNK)) {
       return 0;
    }
    /*
