@@ -382,7 +382,10 @@ emu_slab_on_boundary(const emu_slab_cache_t *sc, uint64_t o)
 static inline emu_mag_slot_t *
 emu_slab_slot(const emu_slab_cache_t *sc)
 {
-   return (emu_mag_slot_t *)((char *)emu_mag_tls + sc->sc_slotoff);
+   /* Relaxed: fault injection re-points it while others run (slab.c 6.). */
+   return (emu_mag_slot_t *)((char *)emu_mag_tls +
+                             __atomic_load_n(&sc->sc_slotoff,
+                                             __ATOMIC_RELAXED));
 }
 
 /*
