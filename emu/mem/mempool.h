@@ -92,6 +92,7 @@ typedef struct emu_mp_req {
    uint64_t         align;          /* pages (contiguous runs), 0: none */
    uint64_t         deadline_ns;    /* 0: never wait, UINT64_MAX: for ever */
    const void      *caller;
+   int              track;          /* register runs as PAGES resources */
 } emu_mp_req_t;
 
 /*

@@ -359,6 +359,7 @@ emu_status_t
 emu_mod_unregister(int32_t id)
 {
    struct emu_module *m;
+   char name[EMU_MOD_NAME_MAX];
 
    if (id == EMU_MOD_VMKERNEL_ID) {
       return EMU_BADPARAM;
@@ -379,7 +380,14 @@ emu_mod_unregister(int32_t id)
       emu_mutex_unlock(&mod_lock);
       return EMU_OK;
    }
+   snprintf(name, sizeof name, "%s", m->m_name);
    emu_mutex_unlock(&mod_lock);
+   /*
+    * What the module created and never destroyed -- of any kind: memory,
+    * pages, maps, worlds, storage, locks, timers, log components,
+    * devices -- is a leak the driver would carry into the next load.
+    */
+   (void)emu_rsrc_report_leaks(id, name, "vmk_ModuleUnregister");
    return emu_mod_destroy(id);
 }
 
