@@ -2,7 +2,8 @@
  * fault.h -- fault injection for allocation-like calls.
  *
  * Every engine entry that can fail for lack of a resource (slab and heap
- * allocation, page allocation, mapping, world/timer/lock creation) asks
+ * allocation, pool creation and page allocation, mapping, world/timer/lock
+ * creation) asks
  * emu_fault_inject() first and fails with its ordinary "no memory" result
  * when told to.  When nothing is armed that is one load and one branch.
  *
