@@ -37,3 +37,8 @@ tests_bugs_memtool_demo_CFLAGS = $(API_TEST_CFLAGS) -g
 tests_bugs_memtool_demo_LDADD = $(API_TEST_LDADD)
 TESTS += tests/bugs/memtool.sh
 EXTRA_DIST += tests/bugs/memtool.sh
+
+# AddressSanitizer reports on slab and heap objects name the allocating
+# line (emu/ctl/san_whatis.c); skipped outside ASan builds.
+TESTS += tests/bugs/asanstack.sh
+EXTRA_DIST += tests/bugs/asanstack.sh

@@ -6,8 +6,10 @@
  * tools stop at the faulty access and show where the object was allocated.
  * memtool.sh runs it under whichever tool this build supports.
  *
- * Argument "overrun" or "use-after-free" picks the bug; "--checker"
- * prints which checker this build is for.
+ * Argument "overrun", "use-after-free" or "heap-use-after-free" (a read
+ * of a freed small heap allocation) picks the bug; "--checker" prints
+ * which checker this build is for.  asanstack.sh checks that an ASan
+ * report is followed by vmkemu's description naming the allocating line.
  */
 #include <stdio.h>
 #include <string.h>
@@ -38,7 +40,7 @@ demo_slab(void)
 static __attribute__((noinline)) void
 driver_overrun(vmk_SlabID slab)
 {
-   volatile char *obj = vmk_SlabAlloc(slab);
+   volatile char *obj = vmk_SlabAlloc(slab);  /* overrun: allocated here */
 
    obj[40] = 'x';                      /* one byte past the object */
    vmk_SlabFree(slab, (void *)obj);
@@ -47,10 +49,33 @@ driver_overrun(vmk_SlabID slab)
 static __attribute__((noinline)) int
 driver_use_after_free(vmk_SlabID slab)
 {
-   volatile char *obj = vmk_SlabAlloc(slab);
+   volatile char *obj = vmk_SlabAlloc(slab);  /* uaf: allocated here */
 
    vmk_SlabFree(slab, (void *)obj);
    return obj[8];                      /* the object is free */
+}
+
+static __attribute__((noinline)) int
+driver_heap_use_after_free(void)
+{
+   vmk_HeapCreateProps p;
+   vmk_HeapID heap;
+   volatile char *buf;
+   int r;
+
+   memset(&p, 0, sizeof p);
+   p.type = VMK_HEAP_TYPE_SIMPLE;
+   vmk_NameInitialize(&p.name, "demoheap");
+   p.max = 1 << 20;
+   p.creationTimeoutMS = VMK_TIMEOUT_NONBLOCKING;
+   if (vmk_HeapCreate(&p, &heap) != VMK_OK) {
+      return -1;
+   }
+   buf = vmk_HeapAlloc(heap, 100);     /* heap: allocated here */
+   vmk_HeapFree(heap, (void *)buf);
+   r = buf[16];                        /* the allocation is free */
+   vmk_HeapDestroy(heap);
+   return r;
 }
 
 int
@@ -71,11 +96,14 @@ main(int argc, char **argv)
       return 0;
    }
    if (argc != 2 || EmuCtl_Init(NULL) != VMK_OK) {
-      fprintf(stderr, "usage: memtool_demo overrun|use-after-free\n");
+      fprintf(stderr, "usage: memtool_demo overrun|use-after-free|"
+              "heap-use-after-free\n");
       return 2;
    }
    slab = demo_slab();
-   if (strcmp(argv[1], "overrun") == 0) {
+   if (strcmp(argv[1], "heap-use-after-free") == 0) {
+      r = driver_heap_use_after_free();
+   } else if (strcmp(argv[1], "overrun") == 0) {
       driver_overrun(slab);
    } else {
       r = driver_use_after_free(slab);
