@@ -15,6 +15,13 @@ never_cb(vmk_TimerCookie c)
 static void
 run(void)
 {
+   const vmk_TimerQueue q = VMK_INVALID_TIMER_QUEUE;   /* the default */
+   const vmk_int64 hour = 3600000000ll;
+   const vmk_int64 tol = VMK_TIMER_DEFAULT_TOLERANCE;
+   const vmk_LockDomainID dom = VMK_LOCKDOMAIN_INVALID;
+   const vmk_LockRank r = VMK_SPINLOCK_UNRANKED;
+   const vmk_TimerAttributes a = VMK_TIMER_ATTR_NONE;
+   const vmk_TimerCallback cb = never_cb;
    bugs_module_t m;
    vmk_TimerCookie c;
    vmk_Timer t = VMK_INVALID_TIMER;
@@ -24,7 +31,7 @@ run(void)
       return;
    }
    c.addr = 0;
-   st = vmk_TimerSchedule(VMK_INVALID_TIMER_QUEUE, never_cb, c, 3600000000ll, VMK_TIMER_DEFAULT_TOLERANCE, VMK_TIMER_ATTR_NONE, VMK_LOCKDOMAIN_INVALID, VMK_SPINLOCK_UNRANKED, &t); BUG_AT(line);
+   st = vmk_TimerSchedule(q, cb, c, hour, tol, a, dom, r, &t); BUG_AT(line);
    bugs_module_end(&m);                  /* the timer is still pending */
    if (st == VMK_OK) {
       vmk_TimerCancel(t, VMK_TRUE);
