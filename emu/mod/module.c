@@ -49,6 +49,10 @@
  * 6. Differences from ESX: namespaces and symbol exports between modules
  *    are not resolved (the dynamic linker does that); the stack is checked
  *    (a pop with no frame is a MISUSE report) where ESX would corrupt.
+ *    Unregistering an anonymous module that still owns resources of any
+ *    kind is a LEAK report listing them with their creating lines
+ *    (emu_rsrc_report_leaks); the entry goes anyway.  A loaded module's
+ *    leftovers are listed by the loader at unload instead (modload.c 4.).
  */
 #include "config.h"
 
