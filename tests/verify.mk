@@ -24,7 +24,9 @@ tests_bugs_test_bugs_SOURCES = tests/bugs/test_bugs.c tests/bugs/bugs.h \
 	tests/bugs/bug_storage_never_released.c \
 	tests/bugs/bug_timer_leak.c tests/bugs/bug_sema_leak.c \
 	tests/bugs/bug_log_leak.c tests/bugs/bug_map_leak.c \
-	tests/bugs/bug_pages_leak.c
+	tests/bugs/bug_pages_leak.c tests/bugs/bug_lock_leak.c \
+	tests/bugs/bug_pool_leak.c tests/bugs/bug_world_leak.c \
+	tests/bugs/bug_chardev_leak.c
 tests_bugs_test_bugs_CPPFLAGS = $(API_TEST_CPPFLAGS)
 tests_bugs_test_bugs_CFLAGS = $(API_TEST_CFLAGS) -O1 -g -fno-optimize-sibling-calls -fno-inline
 tests_bugs_test_bugs_LDADD = $(API_TEST_LDADD)

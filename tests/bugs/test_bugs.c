@@ -20,7 +20,8 @@ extern const bug_case_t bug_slab_double_free, bug_heap_double_free,
    bug_lock_rank, bug_unlock_not_held, bug_block_under_spinlock,
    bug_destroy_held_lock, bug_storage_destroy_referenced,
    bug_storage_never_released, bug_timer_leak, bug_sema_leak, bug_log_leak,
-   bug_map_leak, bug_pages_leak;
+   bug_map_leak, bug_pages_leak, bug_lock_leak, bug_pool_leak,
+   bug_world_leak, bug_chardev_leak;
 extern const bug_case_t clean_slab_case, clean_heap_case, clean_locks_case,
    clean_blocking_case, clean_storage_case, clean_module_case;
 
@@ -113,6 +114,10 @@ main(void)
       &bug_log_leak,
       &bug_map_leak,
       &bug_pages_leak,
+      &bug_lock_leak,
+      &bug_pool_leak,
+      &bug_world_leak,
+      &bug_chardev_leak,
       &clean_slab_case,
       &clean_heap_case,
       &clean_locks_case,
