@@ -115,11 +115,25 @@ wi_heap_side(char *buf, size_t len, size_t *off, const emu_slab_cache_t *sc,
  * Not instrumented: cluster headers and free objects are poisoned, and the
  * header is what this reads.
  */
+/* The heap whose class cache sc is, or NULL (plain slab caches). */
+__attribute__((no_sanitize_address)) static const emu_heap_t *
+wi_heap_of(const emu_slab_cache_t *sc)
+{
+   const emu_heap_t *h = sc->sc_owner;
+
+   if (h == NULL || (const void *)h == (const void *)&emu_slab_nocache ||
+       h->h_magic != EMU_HEAP_MAGIC) {
+      return NULL;
+   }
+   return h;
+}
+
 __attribute__((no_sanitize_address)) int
 emu_ctl_whatis(uintptr_t addr, char *buf, size_t len)
 {
    emu_slab_cluster_t *cl = emu_slab_cluster_of(addr);
    emu_slab_cache_t *sc;
+   const emu_heap_t *h;
    const emu_slab_dbg_t *d = NULL;
    uintptr_t start;
    size_t off = 0;
@@ -142,9 +156,8 @@ emu_ctl_whatis(uintptr_t addr, char *buf, size_t len)
    }
    idx = (addr - cl->cl_base) / sc->sc_chunk;
    start = cl->cl_base + (uintptr_t)(idx * sc->sc_chunk);
-   if (sc->sc_owner != NULL && sc->sc_owner != (void *)&emu_slab_nocache) {
-      const emu_heap_t *h = sc->sc_owner;
-
+   h = wi_heap_of(sc);
+   if (h != NULL) {
       wi_put(buf, len, &off, "vmkemu: address %p is %llu byte(s) into "
              "allocation %p of heap '%s' (class cache '%s', %zu-byte "
              "slots)\n", (void *)addr,
@@ -157,8 +170,7 @@ emu_ctl_whatis(uintptr_t addr, char *buf, size_t len)
              (unsigned long long)idx, (void *)start, sc->sc_name,
              sc->sc_objsize, sc->sc_chunk);
    }
-   if (sc->sc_owner != NULL && sc->sc_owner != (void *)&emu_slab_nocache &&
-       idx < cl->cl_nobj) {
+   if (h != NULL && idx < cl->cl_nobj) {
       wi_heap_side(buf, len, &off, sc, start);
    }
    if (idx >= cl->cl_nobj) {
@@ -169,8 +181,7 @@ emu_ctl_whatis(uintptr_t addr, char *buf, size_t len)
       d = &cl->cl_dbg[idx];
    }
    if (d == NULL) {
-      if (sc->sc_owner == NULL ||
-          sc->sc_owner == (void *)&emu_slab_nocache) {
+      if (h == NULL) {
          wi_put(buf, len, &off, "  no audit trail: run with "
                 "VMKEMU_DEBUG=audit to see who allocated and freed it\n");
       }
