@@ -21,7 +21,12 @@ tests_bugs_test_bugs_SOURCES = tests/bugs/test_bugs.c tests/bugs/bugs.h \
 	tests/bugs/bug_lock_rank.c tests/bugs/bug_unlock_not_held.c \
 	tests/bugs/bug_block_under_spinlock.c tests/bugs/bug_destroy_held_lock.c \
 	tests/bugs/bug_storage_destroy_referenced.c \
-	tests/bugs/bug_storage_never_released.c
+	tests/bugs/bug_storage_never_released.c \
+	tests/bugs/bug_timer_leak.c tests/bugs/bug_sema_leak.c \
+	tests/bugs/bug_log_leak.c tests/bugs/bug_map_leak.c \
+	tests/bugs/bug_pages_leak.c tests/bugs/bug_lock_leak.c \
+	tests/bugs/bug_pool_leak.c tests/bugs/bug_world_leak.c \
+	tests/bugs/bug_chardev_leak.c
 tests_bugs_test_bugs_CPPFLAGS = $(API_TEST_CPPFLAGS)
 tests_bugs_test_bugs_CFLAGS = $(API_TEST_CFLAGS) -O1 -g -fno-optimize-sibling-calls -fno-inline
 tests_bugs_test_bugs_LDADD = $(API_TEST_LDADD)
@@ -34,3 +39,8 @@ tests_bugs_memtool_demo_CFLAGS = $(API_TEST_CFLAGS) -g
 tests_bugs_memtool_demo_LDADD = $(API_TEST_LDADD)
 TESTS += tests/bugs/memtool.sh
 EXTRA_DIST += tests/bugs/memtool.sh
+
+# AddressSanitizer reports on slab and heap objects name the allocating
+# line (emu/ctl/san_whatis.c); skipped outside ASan builds.
+TESTS += tests/bugs/asanstack.sh
+EXTRA_DIST += tests/bugs/asanstack.sh

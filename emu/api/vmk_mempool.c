@@ -171,7 +171,7 @@ vmk_MemPoolAlloc(vmk_MemPool pool, const vmk_MemPoolAllocProps *props,
    req.range = (emu_mm_range_t)props->physRange;
    req.deadline_ns = deadline_of(props->creationTimeoutMS);
    req.caller = EMU_CALLER();
-   req.driver = 1;
+   req.track = 1;                      /* a driver run: leak-listed */
    if (request->numElements > 16) {
       runs = calloc(request->numElements, sizeof *runs);
       if (runs == NULL) {

@@ -2,9 +2,10 @@
  * fault.h -- fault injection for allocation-like calls.
  *
  * Every engine entry that can fail for lack of a resource (slab and heap
- * allocation, page allocation, mapping, world/timer/lock creation) asks
- * emu_fault_inject() first and fails with its ordinary "no memory" result
- * when told to.  When nothing is armed that is one load and one branch.
+ * allocation, pool creation and page allocation, mapping, world/timer/lock
+ * creation) asks emu_fault_inject() first and fails with its ordinary
+ * "no memory" result when told to.  When nothing is armed that is one load
+ * and one branch.
  *
  * Policies, combinable: fail the Nth call of a class (1-based, once), fail
  * every Nth call, fail with probability p/1000 from a seed printed when it is

@@ -13,6 +13,17 @@
 
 struct emu_options emu_opt;
 
+/*
+ * AddressSanitizer cannot name the allocating line of a slab or heap
+ * object (the engine poisons them itself), so ASan builds keep the audit
+ * trail by default and describe it after each ASan report (san_whatis.c).
+ */
+#if defined(EMU_ASAN)
+#define OPT_AUDIT_DEFAULT 1
+#else
+#define OPT_AUDIT_DEFAULT 0
+#endif
+
 typedef enum opt_kind {
    OPT_BOOL,
    OPT_U64,
@@ -28,7 +39,7 @@ typedef struct opt_entry {
 } opt_entry_t;
 
 static const opt_entry_t opt_table[] = {
-   { "audit", OPT_BOOL, &emu_opt.audit, 0, "stable",
+   { "audit", OPT_BOOL, &emu_opt.audit, OPT_AUDIT_DEFAULT, "stable",
      "record the caller, world and stack of each allocation and free" },
    { "guards", OPT_BOOL, &emu_opt.guards, 0, "stable",
      "put a guard pattern after each object and check it on free" },

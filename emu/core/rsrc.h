@@ -70,6 +70,19 @@ uint64_t emu_rsrc_count(emu_rsrc_kind_t kind, int32_t module);
 uint64_t emu_rsrc_dump(emu_rsrc_kind_t kind, int32_t module,
                        const char *prefix);
 
+/*
+ * Raise one LEAK report for what module still owns (-1: anyone): the
+ * report's caller is the code that created the oldest leftover, and one
+ * detail line per leftover (up to EMU_RSRC_REPORT_MAX) gives its kind,
+ * name and creator.  owner names the module, what the event
+ * ("vmk_ModuleUnregister").
+ * Returns how many were left; 0 raises nothing.
+ * => no engine lock held (the report asks the world and module layers).
+ */
+#define EMU_RSRC_REPORT_MAX 32
+uint64_t emu_rsrc_report_leaks(int32_t module, const char *owner,
+                               const char *what);
+
 /* Forget every registration (after a shutdown listed them). */
 void emu_rsrc_forget_all(void);
 

@@ -9,6 +9,7 @@
 #ifndef EMU_CTL_CTL_H
 #define EMU_CTL_CTL_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "config.h"
@@ -31,5 +32,16 @@ struct emu_ctl_engine {
 
 extern const struct emu_ctl_engine emu_ctl_engines[];
 extern const unsigned emu_ctl_nengines;
+
+/*
+ * Describe addr into buf: the cache (or heap) and object it lies in, and
+ * the object's last alloc and free when the cache keeps an audit trail.
+ * Returns 1 when addr is slab memory, 0 when it is not (san_whatis.c).
+ * => no lock; safe from a sanitizer's report callback.
+ */
+int emu_ctl_whatis(uintptr_t addr, char *buf, size_t len);
+
+/* ASan builds: describe the faulting address after each ASan report. */
+void emu_ctl_san_install(void);
 
 #endif

@@ -97,6 +97,7 @@ EmuCtl_Init(const EmuCtl_InitProps *props)
          return emu_api_status(st);
       }
    }
+   emu_ctl_san_install();
    ctl_running = 1;
    emu_mutex_unlock(&ctl_lock);
    return VMK_OK;

@@ -30,6 +30,13 @@
  *    vmk_MemPoolFree, which names no pool, find the owner and check the run
  *    (double, interior and unknown frees are reports).
  *
+ *    3a. A run the driver allocated (req->track, set by vmk_MemPoolAlloc)
+ *    is also a live resource of kind PAGES, recorded at its first page in
+ *    pg_track and dropped by the matching free; internal users (heap and
+ *    slab backings) are tracked by their own objects instead.  Such a run
+ *    is also a block for the memory checkers from its allocation to its
+ *    free; every other freed run is hidden from them (memsan.h).
+ *
  * 4. Arenas over pools.  Bonwick's import interface is unconstrained (it
  *    passes a size only), so a pool cannot simply import from its parent's
  *    arena without losing "below 4 GiB" and contiguity on the way.  The
@@ -60,6 +67,7 @@
 #include "mempool.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../core/assert.h"
@@ -81,10 +89,20 @@ static emu_mempool_t  *mp_all;             /* live pools */
 static emu_mempool_t  *mp_kernel;
 static uint32_t        mp_waiters;
 
+/*
+ * A driver's run of pages (vmk_MemPoolAlloc) as a live resource, so a run
+ * never freed is named with its allocating line at module unregister,
+ * unload and shutdown (section 3a).
+ */
+typedef struct pg_track {
+   emu_rsrc_t  t_rsrc;
+   char        t_name[EMU_MP_NAMELEN + 32];
+} pg_track_t;
+
 /* Page table (section 3) -- mp_lock. */
 static emu_mempool_t **pg_owner;
 static uint32_t       *pg_len;
-static unsigned char  *pg_drv;             /* run start: the driver's */
+static pg_track_t    **pg_track;           /* at a tracked run's first page */
 static uint64_t        pg_n;
 
 /* Handle chunks -- mp_lock. */
@@ -270,14 +288,14 @@ emu_mempool_init(void)
    pg_n = emu_mm.mm_npages;
    pg_owner = emu_host_map_reserve(pg_n * sizeof *pg_owner);
    pg_len = emu_host_map_reserve(pg_n * sizeof *pg_len);
-   pg_drv = emu_host_map_reserve(pg_n);
-   if (pg_owner == NULL || pg_len == NULL || pg_drv == NULL) {
+   pg_track = emu_host_map_reserve(pg_n * sizeof *pg_track);
+   if (pg_owner == NULL || pg_len == NULL || pg_track == NULL) {
       emu_host_unmap(pg_owner, pg_n * sizeof *pg_owner);
       emu_host_unmap(pg_len, pg_n * sizeof *pg_len);
-      emu_host_unmap(pg_drv, pg_n);
+      emu_host_unmap(pg_track, pg_n * sizeof *pg_track);
       pg_owner = NULL;
       pg_len = NULL;
-      pg_drv = NULL;
+      pg_track = NULL;
       emu_mutex_unlock(&mp_lock);
       return EMU_NOMEM;
    }
@@ -318,11 +336,12 @@ pool_drop_pages(emu_mempool_t *mp)
             pg_owner[i + j] = NULL;
          }
          pg_len[i] = PG_FREED;
-         if (pg_drv[i]) {
+         if (pg_track[i] != NULL) {
             emu_memsan_free((void *)emu_machmem_mpn2va(mpn),
                             (size_t)(n << EMU_MM_PAGE_SHIFT));
-            pg_drv[i] = 0;
          }
+         free(pg_track[i]);          /* listed and forgotten at shutdown */
+         pg_track[i] = NULL;
          emu_machmem_pages_free(mpn, n, NULL);
       }
    }
@@ -378,10 +397,10 @@ emu_mempool_fini(void)
    mp_kernel = NULL;
    emu_host_unmap(pg_owner, pg_n * sizeof *pg_owner);
    emu_host_unmap(pg_len, pg_n * sizeof *pg_len);
-   emu_host_unmap(pg_drv, pg_n);
+   emu_host_unmap(pg_track, pg_n * sizeof *pg_track);
    pg_owner = NULL;
    pg_len = NULL;
-   pg_drv = NULL;
+   pg_track = NULL;
    pg_n = 0;
    mp_root_used = 0;
    mp_total = 0;
@@ -400,6 +419,10 @@ emu_mempool_create(const char *name, emu_mempool_t *parent, int leaf,
 
    if (limit != EMU_MP_NO_LIMIT && resv > limit) {
       return EMU_BADPARAM;
+   }
+   /* A driver's pool is a page resource like its pages (fault.h). */
+   if (!internal && emu_fault_inject(EMU_FAULT_PAGES, caller)) {
+      return EMU_NOMEM;
    }
    emu_mutex_lock(&mp_lock);
    if (pg_owner == NULL) {
@@ -587,7 +610,6 @@ pg_set(uint64_t mpn, uint64_t n, emu_mempool_t *owner)
       pg_len[i + j] = 0;
    }
    pg_len[i] = owner != NULL ? (uint32_t)n : PG_FREED;
-   pg_drv[i] = 0;
 }
 
 static emu_status_t
@@ -692,6 +714,36 @@ pages_take(const emu_mp_req_t *req, emu_mp_run_t *runs, uint32_t nruns,
    return EMU_OK;
 }
 
+/*
+ * Register each run of a driver's allocation as a PAGES resource (3a).  A
+ * record that cannot be had leaves that run untracked: the pages are
+ * still the driver's, only the leak listing would miss them.
+ * => mp_lock not held (the registry asks the module layer for the owner).
+ */
+static void
+pages_track(emu_mempool_t *mp, const emu_mp_run_t *runs, uint32_t n,
+            const void *caller)
+{
+   uint32_t i;
+
+   for (i = 0; i < n; i++) {
+      pg_track_t *t = calloc(1, sizeof *t);
+      int64_t k = emu_machmem_index(runs[i].r_mpn);
+
+      if (t == NULL) {
+         continue;
+      }
+      snprintf(t->t_name, sizeof t->t_name, "%s: %llu page(s) at 0x%llx",
+               mp->mp_name, (unsigned long long)runs[i].r_npages,
+               (unsigned long long)runs[i].r_mpn);
+      emu_rsrc_add(&t->t_rsrc, EMU_RSRC_PAGES, "pool pages", t->t_name,
+                   caller);
+      emu_mutex_lock(&mp_lock);
+      pg_track[k] = t;
+      emu_mutex_unlock(&mp_lock);
+   }
+}
+
 emu_status_t
 emu_mempool_alloc(emu_mempool_t *mp, const emu_mp_req_t *req,
                   emu_mp_run_t *runs, uint32_t nruns, uint32_t *nusedp)
@@ -751,8 +803,7 @@ emu_mempool_alloc(emu_mempool_t *mp, const emu_mp_req_t *req,
    }
    for (i = 0; i < n; i++) {
       pg_set(runs[i].r_mpn, runs[i].r_npages, mp);
-      if (req->driver) {
-         pg_drv[emu_machmem_index(runs[i].r_mpn)] = 1;
+      if (req->track) {
          emu_memsan_alloc((void *)emu_machmem_mpn2va(runs[i].r_mpn),
                           (size_t)(runs[i].r_npages << EMU_MM_PAGE_SHIFT),
                           (size_t)(runs[i].r_npages << EMU_MM_PAGE_SHIFT));
@@ -760,6 +811,9 @@ emu_mempool_alloc(emu_mempool_t *mp, const emu_mp_req_t *req,
    }
    mp->mp_st_alloc++;
    emu_mutex_unlock(&mp_lock);
+   if (req->track) {
+      pages_track(mp, runs, n, req->caller);
+   }
    *nusedp = n;
    return EMU_OK;
 }
@@ -785,6 +839,7 @@ emu_mempool_free(uint64_t mpn, uint64_t npages, const void *caller)
    emu_report_kind_t kind = EMU_RPT_NONE;
    emu_report_obj_t obj = { "mempool", NULL, NULL };
    emu_mempool_t *mp;
+   pg_track_t *t;
    int64_t i = emu_machmem_index(mpn);
    char what[96];
 
@@ -822,7 +877,7 @@ emu_mempool_free(uint64_t mpn, uint64_t npages, const void *caller)
    }
    mp = pg_owner[i];
    /* Pages back in a pool are nobody's to touch (memsan.h). */
-   if (pg_drv[i]) {
+   if (pg_track[i] != NULL) {
       emu_memsan_free((void *)emu_machmem_mpn2va(mpn),
                       (size_t)(npages << EMU_MM_PAGE_SHIFT));
    } else {
@@ -830,7 +885,13 @@ emu_mempool_free(uint64_t mpn, uint64_t npages, const void *caller)
                       (size_t)(npages << EMU_MM_PAGE_SHIFT));
    }
    pg_set(mpn, npages, NULL);
+   t = pg_track[i];
+   pg_track[i] = NULL;
    emu_mutex_unlock(&mp_lock);
+   if (t != NULL) {
+      emu_rsrc_remove(&t->t_rsrc);
+      free(t);
+   }
    emu_machmem_pages_free(mpn, npages, caller);
    emu_mutex_lock(&mp_lock);
    uncharge(mp, npages);

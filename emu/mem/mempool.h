@@ -92,7 +92,8 @@ typedef struct emu_mp_req {
    uint64_t         align;          /* pages (contiguous runs), 0: none */
    uint64_t         deadline_ns;    /* 0: never wait, UINT64_MAX: for ever */
    const void      *caller;
-   int              driver;         /* the driver's pages: described to the
+   int              track;          /* the driver's: register runs as PAGES
+                                       resources, describe them to the
                                        memory checkers (memsan.h) */
 } emu_mp_req_t;
 

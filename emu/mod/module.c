@@ -49,6 +49,10 @@
  * 6. Differences from ESX: namespaces and symbol exports between modules
  *    are not resolved (the dynamic linker does that); the stack is checked
  *    (a pop with no frame is a MISUSE report) where ESX would corrupt.
+ *    Unregistering an anonymous module that still owns resources of any
+ *    kind is a LEAK report listing them with their creating lines
+ *    (emu_rsrc_report_leaks); the entry goes anyway.  A loaded module's
+ *    leftovers are listed by the loader at unload instead (modload.c 4.).
  */
 #include "config.h"
 
@@ -359,6 +363,7 @@ emu_status_t
 emu_mod_unregister(int32_t id)
 {
    struct emu_module *m;
+   char name[EMU_MOD_NAME_MAX];
 
    if (id == EMU_MOD_VMKERNEL_ID) {
       return EMU_BADPARAM;
@@ -379,7 +384,14 @@ emu_mod_unregister(int32_t id)
       emu_mutex_unlock(&mod_lock);
       return EMU_OK;
    }
+   snprintf(name, sizeof name, "%s", m->m_name);
    emu_mutex_unlock(&mod_lock);
+   /*
+    * What the module created and never destroyed -- of any kind: memory,
+    * pages, maps, worlds, storage, locks, timers, log components,
+    * devices -- is a leak the driver would carry into the next load.
+    */
+   (void)emu_rsrc_report_leaks(id, name, "vmk_ModuleUnregister");
    return emu_mod_destroy(id);
 }
 

@@ -319,6 +319,46 @@ test_alloc_fails_when_pages_fault_is_injected(void **state)
 }
 
 static void
+test_create_fails_when_pages_fault_is_injected(void **state)
+{
+   vmk_MemPool leaf;
+
+   (void)state;
+   EmuCtl_FailNthAlloc(EMUCTL_ALLOC_PAGES, 1);
+   assert_vmk_status(pool_create("fc", VMK_MEMPOOL_INVALID, VMK_MEM_POOL_LEAF,
+                                 0, 0, &leaf), VMK_NO_MEMORY);
+   assert_int_equal(EmuCtl_LiveResources(EMUCTL_RSRC_MEMPOOL), 0);
+   assert_vmk_ok(pool_create("fc", VMK_MEMPOOL_INVALID, VMK_MEM_POOL_LEAF,
+                             0, 0, &leaf));
+   assert_vmk_ok(vmk_MemPoolDestroy(leaf));
+}
+
+static void
+test_each_run_of_pages_is_a_live_resource_until_freed(void **state)
+{
+   vmk_MemPool leaf;
+   vmk_MpnRange r[3];
+   vmk_MpnRange one;
+
+   (void)state;
+   assert_vmk_ok(pool_create("pg", VMK_MEMPOOL_INVALID, VMK_MEM_POOL_LEAF,
+                             0, 0, &leaf));
+   assert_int_equal(EmuCtl_LiveResources(EMUCTL_RSRC_PAGES), 0);
+   assert_vmk_ok(pool_alloc(leaf, VMK_MEM_PHYS_DISCONTIGUOUS,
+                            VMK_PHYS_ADDR_ANY, 3, r, 3));
+   assert_vmk_ok(pool_alloc(leaf, VMK_MEM_PHYS_CONTIGUOUS, VMK_PHYS_ADDR_ANY,
+                            2, &one, 1));
+   assert_int_equal(EmuCtl_LiveResources(EMUCTL_RSRC_PAGES), 4);
+   /* A pool with pages out cannot go. */
+   assert_vmk_status(vmk_MemPoolDestroy(leaf), VMK_BUSY);
+   assert_vmk_ok(pool_free(r, 3, 3));
+   assert_int_equal(EmuCtl_LiveResources(EMUCTL_RSRC_PAGES), 1);
+   assert_vmk_ok(pool_free(&one, 1, 2));
+   assert_int_equal(EmuCtl_LiveResources(EMUCTL_RSRC_PAGES), 0);
+   assert_vmk_ok(vmk_MemPoolDestroy(leaf));
+}
+
+static void
 test_double_free_of_pages_is_reported(void **state)
 {
    vmk_MemPool leaf;
@@ -385,6 +425,8 @@ main(void)
       cmocka_unit_test(test_contiguous_allocations_are_contiguous),
       cmocka_unit_test(test_alloc_from_parent_pool_or_with_bad_request_is_bad_param),
       cmocka_unit_test(test_alloc_fails_when_pages_fault_is_injected),
+      cmocka_unit_test(test_create_fails_when_pages_fault_is_injected),
+      cmocka_unit_test(test_each_run_of_pages_is_a_live_resource_until_freed),
       cmocka_unit_test(test_double_free_of_pages_is_reported),
       cmocka_unit_test(test_timed_alloc_waits_for_a_free),
    };

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <signal.h>
 #include <cmocka.h>
@@ -339,6 +340,270 @@ test_pass_limit_and_bad_parameters(void **state)
    assert_int_equal(EmuCtl_LiveResources(EMUCTL_RSRC_ANY), 0);
 }
 
+/* ---- A driver whose init creates one of each kind ---------------------- */
+
+enum {
+   BUG_TIMER_LEFT_ON_LOCK_FAILURE = 0x1,  /* forgets vmk_TimerCancel */
+};
+
+typedef struct full {
+   int              bugs;
+   vmk_HeapID       heap;
+   vmk_SlabID       slab;
+   vmk_MemPool      pool;
+   vmk_MpnRange     range;
+   vmk_VA           va;
+   vmk_WorldID      world;
+   vmk_Timer        timer;
+   vmk_Lock         lock;
+   vmk_Semaphore    sema;
+   vmk_Timer        leakedTimer;   /* what the seeded leak left behind */
+} full_t;
+
+static int full_lock_line;           /* the spinlock's call site */
+
+static VMK_ReturnStatus
+full_world(void *data)
+{
+   (void)data;
+   return VMK_OK;
+}
+
+static void
+full_timer(vmk_TimerCookie c)
+{
+   (void)c;
+}
+
+static void
+full_world_gone(vmk_WorldID id)
+{
+   VMK_ReturnStatus st = vmk_WorldWaitForDeath(id);
+
+   assert_true(st == VMK_OK || st == VMK_INVALID_WORLD);
+}
+
+static VMK_ReturnStatus
+full_init(full_t *f)
+{
+   vmk_HeapCreateProps hp;
+   vmk_SlabCreateProps sp;
+   vmk_MemPoolProps pp;
+   vmk_MemPoolAllocProps ap;
+   vmk_MemPoolAllocRequest rq;
+   vmk_MapRequest mr;
+   vmk_WorldProps wp;
+   vmk_TimerCookie c;
+   vmk_SpinlockCreateProps lp;
+   VMK_ReturnStatus st;
+
+   memset(&hp, 0, sizeof hp);
+   hp.type = VMK_HEAP_TYPE_SIMPLE;
+   vmk_NameInitialize(&hp.name, "fullheap");
+   hp.max = 1 << 20;
+   hp.creationTimeoutMS = VMK_TIMEOUT_NONBLOCKING;
+   st = vmk_HeapCreate(&hp, &f->heap);                      /* heap */
+   if (st != VMK_OK) {
+      goto fail;
+   }
+   memset(&sp, 0, sizeof sp);
+   sp.type = VMK_SLAB_TYPE_SIMPLE;
+   vmk_NameInitialize(&sp.name, "fullobj");
+   sp.objSize = 64;
+   sp.alignment = 8;
+   sp.maxObj = 16;
+   sp.creationTimeoutMS = VMK_TIMEOUT_NONBLOCKING;
+   st = vmk_SlabCreate(&sp, &f->slab);                      /* slab */
+   if (st != VMK_OK) {
+      goto fail_heap;
+   }
+   memset(&pp, 0, sizeof pp);
+   vmk_NameInitialize(&pp.name, "fullpool");
+   pp.memPoolType = VMK_MEM_POOL_LEAF;
+   st = vmk_MemPoolCreate(&pp, &f->pool);                   /* pool */
+   if (st != VMK_OK) {
+      goto fail_slab;
+   }
+   memset(&ap, 0, sizeof ap);
+   ap.physContiguity = VMK_MEM_PHYS_CONTIGUOUS;
+   ap.physRange = VMK_PHYS_ADDR_ANY;
+   rq.numPages = 2;
+   rq.numElements = 1;
+   rq.mpnRanges = &f->range;
+   st = vmk_MemPoolAlloc(f->pool, &ap, &rq);                /* pages */
+   if (st != VMK_OK) {
+      goto fail_pool;
+   }
+   memset(&mr, 0, sizeof mr);
+   mr.mapType = VMK_MAPTYPE_DEFAULT;
+   mr.mapAttrs = VMK_MAPATTRS_READWRITE;
+   mr.numElements = 1;
+   mr.mpnRanges = &f->range;
+   st = vmk_Map(VMK_INVALID_MODULE_ID, &mr, &f->va);        /* map */
+   if (st != VMK_OK) {
+      goto fail_pages;
+   }
+   memset(&wp, 0, sizeof wp);
+   wp.name = "fullworld";
+   wp.moduleID = VMK_INVALID_MODULE_ID;
+   wp.startFunction = full_world;
+   wp.schedClass = VMK_WORLD_SCHED_CLASS_DEFAULT;
+   st = vmk_WorldCreate(&wp, &f->world);                    /* world */
+   if (st != VMK_OK) {
+      goto fail_map;
+   }
+   c.addr = 0;
+   st = vmk_TimerSchedule(VMK_INVALID_TIMER_QUEUE, full_timer, c,
+                          3600000000ll, VMK_TIMER_DEFAULT_TOLERANCE,
+                          VMK_TIMER_ATTR_NONE, VMK_LOCKDOMAIN_INVALID,
+                          VMK_SPINLOCK_UNRANKED, &f->timer); /* timer */
+   if (st != VMK_OK) {
+      goto fail_world;
+   }
+   memset(&lp, 0, sizeof lp);
+   vmk_NameInitialize(&lp.name, "fulllock");
+   lp.type = VMK_SPINLOCK;
+   lp.domain = VMK_LOCKDOMAIN_INVALID;
+   lp.rank = VMK_SPINLOCK_UNRANKED;
+   st = vmk_SpinlockCreate(&lp, &f->lock); full_lock_line = __LINE__;
+   if (st != VMK_OK) {
+      if (f->bugs & BUG_TIMER_LEFT_ON_LOCK_FAILURE) {
+         f->leakedTimer = f->timer;
+         goto fail_world;                   /* the timer stays pending */
+      }
+      goto fail_timer;
+   }
+   st = vmk_SemaCreate(&f->sema, VMK_INVALID_MODULE_ID, "fullsema", 1);
+   if (st != VMK_OK) {                                      /* semaphore */
+      goto fail_lock;
+   }
+   return VMK_OK;
+
+fail_lock:
+   vmk_SpinlockDestroy(f->lock);
+fail_timer:
+   vmk_TimerCancel(f->timer, VMK_TRUE);
+fail_world:
+   full_world_gone(f->world);
+fail_map:
+   vmk_Unmap(f->va);
+fail_pages:
+   vmk_MemPoolFree(&rq);
+fail_pool:
+   vmk_MemPoolDestroy(f->pool);
+fail_slab:
+   vmk_SlabDestroy(f->slab);
+fail_heap:
+   vmk_HeapDestroy(f->heap);
+fail:
+   return st;
+}
+
+static void
+full_cleanup(full_t *f)
+{
+   vmk_MemPoolAllocRequest rq;
+
+   vmk_SemaDestroy(&f->sema);
+   vmk_SpinlockDestroy(f->lock);
+   vmk_TimerCancel(f->timer, VMK_TRUE);
+   full_world_gone(f->world);
+   vmk_Unmap(f->va);
+   rq.numPages = f->range.numPages;
+   rq.numElements = 1;
+   rq.mpnRanges = &f->range;
+   vmk_MemPoolFree(&rq);
+   vmk_MemPoolDestroy(f->pool);
+   vmk_SlabDestroy(f->slab);
+   vmk_HeapDestroy(f->heap);
+}
+
+static VMK_ReturnStatus
+full_pass(void *arg)
+{
+   full_t *f = arg;
+   VMK_ReturnStatus st = full_init(f);
+
+   if (st == VMK_OK) {
+      full_cleanup(f);
+   }
+   return st;
+}
+
+/* The classes full_init reaches, in order. */
+static const EmuCtl_AllocClass full_classes[] = {
+   EMUCTL_ALLOC_HEAP, EMUCTL_ALLOC_SLAB, EMUCTL_ALLOC_PAGES,
+   EMUCTL_ALLOC_PAGES, EMUCTL_ALLOC_MAP, EMUCTL_ALLOC_WORLD,
+   EMUCTL_ALLOC_TIMER, EMUCTL_ALLOC_LOCK, EMUCTL_ALLOC_LOCK,
+};
+#define FULL_NSITES (sizeof full_classes / sizeof full_classes[0])
+
+static void
+test_every_kind_fails_once_and_unwinds_clean(void **state)
+{
+   full_t f;
+   EmuCtl_WalkResult r;
+   EmuCtl_WalkSite sites[16];
+   EmuCtl_WalkProps p;
+   vmk_uint32 i;
+
+   (void)state;
+   memset(&f, 0, sizeof f);
+   memset(&p, 0, sizeof p);
+   p.flags = EMUCTL_WALK_QUIET;
+   assert_vmk_ok(EmuCtl_WalkFailures(full_pass, &f, &p, sites, 16, &r));
+   assert_true(r.complete);
+   assert_int_equal(r.badSites, 0);
+   assert_int_equal(r.sites, FULL_NSITES);
+   for (i = 0; i < r.sites; i++) {
+      assert_int_equal(sites[i].cls, full_classes[i]);
+      assert_int_not_equal(sites[i].status, VMK_OK);
+      assert_int_equal(sites[i].leaked, 0);
+      assert_int_equal(sites[i].reports, 0);
+   }
+   assert_int_equal(EmuCtl_LiveResources(EMUCTL_RSRC_ANY), 0);
+}
+
+static void
+test_timer_left_on_one_error_path_is_named_at_that_site(void **state)
+{
+   full_t f;
+   EmuCtl_WalkResult r;
+   EmuCtl_WalkSite sites[16];
+   EmuCtl_WalkProps p;
+   vmk_uint32 i;
+   vmk_uint32 bad = 16;
+   char where[64];
+
+   (void)state;
+   memset(&f, 0, sizeof f);
+   f.bugs = BUG_TIMER_LEFT_ON_LOCK_FAILURE;
+   memset(&p, 0, sizeof p);
+   p.flags = EMUCTL_WALK_QUIET;
+   assert_vmk_status(EmuCtl_WalkFailures(full_pass, &f, &p, sites, 16, &r),
+                     VMK_FAILURE);
+   assert_true(r.complete);
+   assert_int_equal(r.sites, FULL_NSITES);
+   assert_int_equal(r.badSites, 1);
+   for (i = 0; i < r.sites; i++) {
+      if (sites[i].leaked != 0) {
+         bad = i;
+      }
+   }
+   /* The spinlock's site, and nothing but the timer left behind. */
+   assert_int_equal(bad, 7);
+   assert_int_equal(sites[bad].cls, EMUCTL_ALLOC_LOCK);
+   assert_int_equal(sites[bad].leaked, 1);
+   snprintf(where, sizeof where, "test_walk.c:%d", full_lock_line);
+   if (strstr(sites[bad].where, where) == NULL) {
+      print_error("site %s is not %s\n", sites[bad].where, where);
+      fail();
+   }
+   assert_int_equal(EmuCtl_LiveResources(EMUCTL_RSRC_TIMER), 1);
+   assert_vmk_ok(vmk_TimerCancel(f.leakedTimer, VMK_TRUE));
+   assert_int_equal(EmuCtl_LiveResources(EMUCTL_RSRC_ANY), 0);
+}
+
 int
 main(void)
 {
@@ -350,6 +615,8 @@ main(void)
       cmocka_unit_test(test_class_filter_fails_only_that_class),
       cmocka_unit_test(test_crash_on_an_error_path_is_caught_in_fork_mode),
       cmocka_unit_test(test_pass_limit_and_bad_parameters),
+      cmocka_unit_test(test_every_kind_fails_once_and_unwinds_clean),
+      cmocka_unit_test(test_timer_left_on_one_error_path_is_named_at_that_site),
    };
 
    return cmocka_run_group_tests(tests, emutest_group_setup,

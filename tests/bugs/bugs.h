@@ -31,6 +31,24 @@ vmk_Lock bugs_lock(const char *name, vmk_LockDomainID domain,
                    vmk_LockRank rank);
 vmk_LockDomainID bugs_domain(const char *name);
 
+/*
+ * A driver module of its own: registers a module and makes it the running
+ * one, so what the driver creates next is the module's; bugs_module_end
+ * leaves it and unregisters it, which lists what it still owns (one LEAK
+ * report).
+ */
+typedef struct bugs_module {
+   vmk_ModuleID     id;
+   vmk_ModInfoStack stack;
+} bugs_module_t;
+VMK_ReturnStatus bugs_module_begin(bugs_module_t *m);
+void bugs_module_end(bugs_module_t *m);
+
+/* A leaf memory pool and a run of its pages. */
+vmk_MemPool bugs_pool(const char *name);
+vmk_MPN bugs_pages(vmk_MemPool pool, vmk_uint32 n);
+void bugs_pages_free(vmk_MPN mpn, vmk_uint32 n);
+
 extern const bug_case_t *const bugs_all[];
 extern const unsigned bugs_count;
 

@@ -107,6 +107,70 @@ clean_storage(void)
    vmk_WorldStorageDestroy(h);
 }
 
+/* A module that creates one of each kind and gives all back in time. */
+static void
+never_cb(vmk_TimerCookie c)
+{
+   (void)c;
+}
+
+static void
+clean_module(void)
+{
+   bugs_module_t m;
+   vmk_MemPool pool = bugs_pool("clean-pool");
+   vmk_MPN mpn;
+   vmk_MpnRange r;
+   vmk_MapRequest mr;
+   vmk_VA va;
+   vmk_Semaphore sema;
+   vmk_LogProperties lp;
+   vmk_LogComponent comp;
+   vmk_TimerCookie c;
+   vmk_Timer t;
+
+   if (pool == NULL) {
+      return;
+   }
+   if (bugs_module_begin(&m) != VMK_OK) {
+      vmk_MemPoolDestroy(pool);
+      return;
+   }
+   mpn = bugs_pages(pool, 2);
+   if (mpn != VMK_INVALID_MPN) {
+      r.startMPN = mpn;
+      r.numPages = 2;
+      memset(&mr, 0, sizeof mr);
+      mr.mapType = VMK_MAPTYPE_DEFAULT;
+      mr.mapAttrs = VMK_MAPATTRS_READWRITE;
+      mr.numElements = 1;
+      mr.mpnRanges = &r;
+      if (vmk_Map(m.id, &mr, &va) == VMK_OK) {
+         memset((void *)va, 0, 2 * VMK_PAGE_SIZE);
+         vmk_Unmap(va);
+      }
+      bugs_pages_free(mpn, 2);
+   }
+   if (vmk_SemaCreate(&sema, m.id, "clean-sema", 1) == VMK_OK) {
+      vmk_SemaDestroy(&sema);
+   }
+   memset(&lp, 0, sizeof lp);
+   vmk_NameInitialize(&lp.name, "clean-log");
+   lp.module = m.id;
+   if (vmk_LogRegister(&lp, &comp) == VMK_OK) {
+      vmk_LogUnregister(comp);
+   }
+   c.addr = 0;
+   if (vmk_TimerSchedule(VMK_INVALID_TIMER_QUEUE, never_cb, c, 3600000000ll,
+                         VMK_TIMER_DEFAULT_TOLERANCE, VMK_TIMER_ATTR_NONE,
+                         VMK_LOCKDOMAIN_INVALID, VMK_SPINLOCK_UNRANKED,
+                         &t) == VMK_OK) {
+      vmk_TimerCancel(t, VMK_TRUE);
+   }
+   bugs_module_end(&m);
+   vmk_MemPoolDestroy(pool);
+}
+
 const bug_case_t clean_slab_case = {
    "clean slab user", 0, "audit,guards,contents", clean_slab, __FILE__,
    &no_line
@@ -123,4 +187,8 @@ const bug_case_t clean_blocking_case = {
 };
 const bug_case_t clean_storage_case = {
    "clean storage user", 0, NULL, clean_storage, __FILE__, &no_line
+};
+const bug_case_t clean_module_case = {
+   "clean module, every kind given back", 0, NULL, clean_module, __FILE__,
+   &no_line
 };

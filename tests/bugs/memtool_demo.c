@@ -11,6 +11,8 @@
  * Argument: the case ("overrun", "use-after-free", "heap-overrun",
  * "heap-use-after-free", "pages-overrun", "pages-use-after-free"), or
  * "--checker", which prints which checker this build is for.
+ * asanstack.sh checks that an ASan report is followed by vmkemu's
+ * description naming the line marked "allocated here".
  */
 #include <stdio.h>
 #include <string.h>
@@ -108,7 +110,7 @@ demo_page_free(vmk_MpnRange *range)
 static __attribute__((noinline)) void
 driver_overrun(vmk_SlabID slab)
 {
-   volatile char *obj = vmk_SlabAlloc(slab);
+   volatile char *obj = vmk_SlabAlloc(slab);  /* overrun: allocated here */
 
    obj[40] = 'x';                      /* one byte past the object */
    vmk_SlabFree(slab, (void *)obj);
@@ -117,7 +119,7 @@ driver_overrun(vmk_SlabID slab)
 static __attribute__((noinline)) int
 driver_use_after_free(vmk_SlabID slab)
 {
-   volatile char *obj = vmk_SlabAlloc(slab);
+   volatile char *obj = vmk_SlabAlloc(slab);  /* uaf: allocated here */
 
    vmk_SlabFree(slab, (void *)obj);
    return obj[8];                      /* the object is free */
@@ -126,7 +128,7 @@ driver_use_after_free(vmk_SlabID slab)
 static __attribute__((noinline)) void
 driver_heap_overrun(vmk_HeapID heap)
 {
-   volatile char *mem = vmk_HeapAlloc(heap, 40);
+   volatile char *mem = vmk_HeapAlloc(heap, 40); /* heapover: allocated here */
 
    mem[40] = 'x';                      /* one byte past the allocation */
    vmk_HeapFree(heap, (void *)mem);
@@ -135,7 +137,7 @@ driver_heap_overrun(vmk_HeapID heap)
 static __attribute__((noinline)) int
 driver_heap_use_after_free(vmk_HeapID heap)
 {
-   volatile char *mem = vmk_HeapAlloc(heap, 40);
+   volatile char *mem = vmk_HeapAlloc(heap, 40); /* heap: allocated here */
 
    vmk_HeapFree(heap, (void *)mem);
    return mem[8];                      /* the allocation is freed */

@@ -19,9 +19,11 @@ extern const bug_case_t bug_slab_double_free, bug_heap_double_free,
    bug_interior_free, bug_overrun, bug_use_after_free, bug_dead_slab,
    bug_lock_rank, bug_unlock_not_held, bug_block_under_spinlock,
    bug_destroy_held_lock, bug_storage_destroy_referenced,
-   bug_storage_never_released;
+   bug_storage_never_released, bug_timer_leak, bug_sema_leak, bug_log_leak,
+   bug_map_leak, bug_pages_leak, bug_lock_leak, bug_pool_leak,
+   bug_world_leak, bug_chardev_leak;
 extern const bug_case_t clean_slab_case, clean_heap_case, clean_locks_case,
-   clean_blocking_case, clean_storage_case;
+   clean_blocking_case, clean_storage_case, clean_module_case;
 
 static void
 set_options(const char *list, const char *value)
@@ -107,11 +109,21 @@ main(void)
       &bug_destroy_held_lock,
       &bug_storage_destroy_referenced,
       &bug_storage_never_released,
+      &bug_timer_leak,
+      &bug_sema_leak,
+      &bug_log_leak,
+      &bug_map_leak,
+      &bug_pages_leak,
+      &bug_lock_leak,
+      &bug_pool_leak,
+      &bug_world_leak,
+      &bug_chardev_leak,
       &clean_slab_case,
       &clean_heap_case,
       &clean_locks_case,
       &clean_blocking_case,
       &clean_storage_case,
+      &clean_module_case,
    };
    enum { N = sizeof cases / sizeof cases[0] };
    struct CMUnitTest tests[N];

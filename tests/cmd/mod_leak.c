@@ -14,6 +14,9 @@
  *    leak=timer           its periodic timer (never cancelled)
  *    leak=storage         its world-storage handle
  *    leak=pool            its memory pool
+ *    leak=pages           the page it took from the pool (so the pool
+ *                         cannot be destroyed either)
+ *    leak=map             its mapping of that page (never unmapped)
  *    leak=world           its worker world (never told to stop)
  *    leak=none            nothing
  * Several may be given, separated by commas (leak=heap,lock).
@@ -36,6 +39,8 @@ static vmk_Semaphore mod_leak_sema;
 static vmk_Timer mod_leak_timer;
 static vmk_WorldStorageHandle mod_leak_storage;
 static vmk_MemPool mod_leak_pool;
+static vmk_MpnRange mod_leak_range;
+static vmk_VA mod_leak_va;
 static vmk_WorldID mod_leak_world = VMK_INVALID_WORLD_ID;
 static int mod_leak_event;
 
@@ -87,6 +92,9 @@ init_module(void)
    vmk_SpinlockCreateProps kp;
    vmk_WorldStorageProps wp;
    vmk_MemPoolProps mp;
+   vmk_MemPoolAllocProps ap;
+   vmk_MemPoolAllocRequest rq;
+   vmk_MapRequest mr;
    vmk_WorldProps wo;
    vmk_TimerCookie cookie;
    VMK_ReturnStatus status;
@@ -184,6 +192,27 @@ init_module(void)
       return status;
    }
 
+   vmk_Memset(&ap, 0, sizeof ap);
+   ap.physContiguity = VMK_MEM_PHYS_CONTIGUOUS;
+   ap.physRange = VMK_PHYS_ADDR_ANY;
+   ap.creationTimeoutMS = VMK_TIMEOUT_NONBLOCKING;
+   rq.numPages = 1;
+   rq.numElements = 1;
+   rq.mpnRanges = &mod_leak_range;
+   status = vmk_MemPoolAlloc(mod_leak_pool, &ap, &rq);
+   if (status != VMK_OK) {
+      return status;
+   }
+   vmk_Memset(&mr, 0, sizeof mr);
+   mr.mapType = VMK_MAPTYPE_DEFAULT;
+   mr.mapAttrs = VMK_MAPATTRS_READWRITE;
+   mr.numElements = 1;
+   mr.mpnRanges = &mod_leak_range;
+   status = vmk_Map(vmk_ModuleCurrentID, &mr, &mod_leak_va);
+   if (status != VMK_OK) {
+      return status;
+   }
+
    if (leaks("world")) {
       vmk_Memset(&wo, 0, sizeof wo);
       wo.name = "mod_leak_worker";
@@ -200,7 +229,18 @@ init_module(void)
 void
 cleanup_module(void)
 {
+   vmk_MemPoolAllocRequest rq;
+
    vmk_LogMessage("mod_leak: cleanup leaves behind: %s", leak);
+   if (!leaks("map")) {
+      vmk_Unmap(mod_leak_va);
+   }
+   if (!leaks("pages")) {
+      rq.numPages = 1;
+      rq.numElements = 1;
+      rq.mpnRanges = &mod_leak_range;
+      vmk_MemPoolFree(&rq);
+   }
    if (!leaks("pool")) {
       vmk_MemPoolDestroy(mod_leak_pool);
    }

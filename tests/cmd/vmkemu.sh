@@ -129,6 +129,15 @@ check "a leaked world-storage handle is listed" 3 \
 check "a leaked memory pool is listed by name" 3 \
    "leaked mempool *mod_leak_pool .*created by init_module.*mod_leak.c:[0-9]" \
    -- $leaky "$vmkemu" load "$mods/mod_leak.so" leak=pool
+check "pool pages never freed are listed with their allocating line" 3 \
+   "left 2 resource(s) behind" \
+   "leaked pool pages *mod_leak_pool: 1 page(s) at 0x[0-9a-f]* .*created by init_module.*mod_leak.c:[0-9]" \
+   "leaked mempool *mod_leak_pool .*mod_leak.c:[0-9]" \
+   -- $leaky "$vmkemu" load "$mods/mod_leak.so" leak=pages
+check "a mapping never unmapped is listed with its line" 3 \
+   "left 1 resource(s) behind" \
+   "leaked mapping *vmk_Map .*created by init_module.*mod_leak.c:[0-9]" \
+   -- $leaky "$vmkemu" load "$mods/mod_leak.so" leak=map
 check "a worker world left running is listed by name" 3 \
    "'mod_leak' holds .*world 1" \
    "leaked world *mod_leak_worker .*created by init_module.*mod_leak.c:[0-9]" \
@@ -138,7 +147,7 @@ check "several leaks are listed together" 3 \
    "leaked spinlock *mod_leak_lock" "leaked log *mod_leak_log" \
    -- $leaky "$vmkemu" load "$mods/mod_leak.so" leak=heap,lock,log
 check "a module that frees everything exits 0" 0 \
-   "'mod_leak' holds slab 1, heap 1, mempool 1, storage 1, lock 2, timer 1, log 1 before" \
+   "'mod_leak' holds slab 1, heap 1, mempool 1, pages 1, map 1, storage 1, lock 2, timer 1, log 1 before" \
    "no resources left behind" \
    -- "$vmkemu" load "$mods/mod_leak.so" leak=none
 check "a panicking module exits 87 with message and backtrace" 87 \
