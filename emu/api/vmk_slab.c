@@ -48,6 +48,7 @@
 #include "core/options.h"
 #include "mem/mempool.h"
 #include "mem/slab.h"
+#include "mem/slab_debug.h"
 
 EMU_STATIC_ASSERT(sizeof(vmk_SlabCreateProps) <= EMU_SLAB_API_AREA,
                   "props fit the api area");
@@ -372,6 +373,8 @@ vmk_SlabGetMemSize(vmk_SlabCreateProps *props, vmk_SlabMemSize *slabMemSize)
       return VMK_BAD_PARAM;
    }
    flags |= emu_opt.guards ? EMU_SLAB_F_GUARDS : 0;
+   /* Under memcheck objects are laid out with a redzone (slab.c). */
+   flags |= emu_slab_under_valgrind() ? EMU_SLAB_F_VALGRIND : 0;
    if (emu_slab_layout(&p, flags, &ly) != EMU_OK) {
       return VMK_BAD_PARAM;
    }
