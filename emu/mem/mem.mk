@@ -40,5 +40,5 @@ tests_api_test_heap_LDADD = $(API_TEST_LDADD)
 noinst_PROGRAMS += tests/bench/bench_heap
 tests_bench_bench_heap_SOURCES = tests/bench/bench_heap.c
 tests_bench_bench_heap_CPPFLAGS = $(API_TEST_CPPFLAGS)
-tests_bench_bench_heap_CFLAGS = $(AM_CFLAGS) -O2
+tests_bench_bench_heap_CFLAGS = $(AM_CFLAGS) -O2 -fno-plt
 tests_bench_bench_heap_LDADD = libvmkemu.la $(PTHREAD_LIBS)
