@@ -39,19 +39,24 @@
  *      address list from there for the first free segment that fits; ID
  *      arenas use it so that a freed ID is not handed out again at once.
  *    Lists are LIFO: a segment freed without coalescing goes to the head and
- *    is allocated first, still warm.  A segment that changes size (a split
- *    remainder keeps the free segment's tag, a coalesced free keeps its
- *    free neighbour's) moves only when its list changes: in a big arena the
- *    list neighbours are cache misses, so they are left alone when they can
- *    be.
+ *    is allocated first, still warm.  A list is an array of tag pointers
+ *    (head at the top) and each free tag records its slot, so a segment
+ *    leaves its list by moving the top tag into its slot: it touches that
+ *    one tag, the last pushed and usually still in cache, where a linked
+ *    list would write both of its list neighbours (two random, cold tags in
+ *    a big arena).  A segment that changes size (a split remainder keeps
+ *    the free segment's tag, a coalesced free keeps its free neighbour's)
+ *    moves only when its list changes.  The arrays grow by doubling (host
+ *    realloc memory, freed at destroy); if the host has no memory for one, the
+ *    segment stays free on no list and only the exhaustive search, which
+ *    then also walks the address list, can find it.
  *
  *    The hot path is unconstrained instant fit: emu_vmem_alloc does it
  *    inline under the lock (bitmap search, head, split) and hands anything
  *    else to the general allocator; a free prefetches its hash bucket before
  *    it takes the lock, then touches the tag and its two address-order
- *    neighbours, fetched together, and (when those are free) their list
- *    neighbours, also fetched together; a split prefetches the tags it may
- *    write the same way.  Tags and big hash tables sit on 2 MiB-aligned
+ *    neighbours, fetched together, and (when those are free) their slots in
+ *    the list arrays; a split prefetches the tag it may write the same way.  Tags and big hash tables sit on 2 MiB-aligned
  *    mappings offered for huge pages (vm_map), so in a big arena those
  *    misses are not TLB misses as well.  The lock itself (two atomic instructions per call) is the
  *    largest fixed cost left; quantum caches (section 8) avoid it.
@@ -133,6 +138,7 @@
 #include "vmem.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../core/assert.h"
@@ -153,6 +159,8 @@
 #define VM_SLCOUNT      (1 << VM_SLBITS)
 #define VM_NCLASSES     61
 #define VM_NLISTS       (VM_NCLASSES * VM_SLCOUNT)
+#define VM_UNLISTED     0xffffu /* vs_list of a free tag no array could hold */
+#define VM_FL_MIN       8       /* slots in a list's first array */
 
 #define VM_BEST_SCAN    64      /* best fit: candidates looked at per list */
 #define VM_XSCAN        32      /* windowed xalloc: candidates before exhaustive */
@@ -166,19 +174,31 @@
 
 typedef struct vseg vseg_t;
 
+/*
+ * A free list: an array of tags, the head at the top (fl_slot[fl_n - 1]).
+ * Each free tag knows its slot, so a tag leaves its list by moving the
+ * top tag into its slot: no other tag is touched but the top one, which
+ * was the last pushed and is usually still in cache.
+ */
+typedef struct vflist {
+   vseg_t     **fl_slot;      /* realloc memory, NULL when never used */
+   uint32_t     fl_n;         /* tags on the list */
+   uint32_t     fl_cap;       /* slots in fl_slot */
+} vflist_t;
+
 /* A boundary tag: one cache line. */
 struct vseg {
    uintptr_t    vs_start;
    size_t       vs_size;
    vseg_t      *vs_anext;     /* address order (circular through vm_seg0) */
    vseg_t      *vs_aprev;
-   vseg_t      *vs_knext;     /* FREE: free list; ALLOC: hash chain; SPAN: span list */
-   vseg_t      *vs_kprev;     /* FREE: free list; SPAN: span list */
+   vseg_t      *vs_knext;     /* ALLOC: hash chain; SPAN: span list; spare list */
+   vseg_t      *vs_kprev;     /* SPAN: span list */
    const void  *vs_caller;    /* ALLOC: who allocated it */
-   uint16_t     vs_list;      /* FREE: its free-list index */
+   uint16_t     vs_list;      /* FREE: its free-list index (VM_UNLISTED) */
    uint8_t      vs_type;      /* VS_* */
    uint8_t      vs_import;    /* SPAN: imported from the source */
-   uint32_t     vs_pad;
+   uint32_t     vs_slot;      /* FREE: its slot in the list's array */
 };
 
 EMU_STATIC_ASSERT(sizeof(vseg_t) == 64, "a tag is one cache line");
@@ -209,7 +229,8 @@ struct emu_vmem {
    uintptr_t             vm_rotor_addr; /* next fit resumes here */
    uint64_t              vm_clmap;     /* non-empty classes */
    uint16_t              vm_slmap[64]; /* non-empty sub-lists per class */
-   vseg_t               *vm_fl[VM_NLISTS];
+   vflist_t              vm_fl[VM_NLISTS];
+   uint64_t              vm_nunlisted; /* free tags on no list (host OOM) */
    vseg_t              **vm_hash;
    size_t                vm_hsize;     /* buckets, a power of two */
    int                   vm_hshift;    /* 64 - log2(vm_hsize) */
@@ -474,30 +495,12 @@ list_next_nonempty(const emu_vmem_t *vmp, unsigned i)
    return cl * VM_SLCOUNT + (unsigned)__builtin_ctz(vmp->vm_slmap[cl]);
 }
 
-/* Put free segment vs at the head of list i. */
+/* List i became non-empty: set its bits. */
 static inline void
-fl_insert_at(emu_vmem_t *vmp, vseg_t *vs, unsigned i)
+fl_filled(emu_vmem_t *vmp, unsigned i)
 {
-   vseg_t *head = vmp->vm_fl[i];
-
-   vs->vs_type = VS_FREE;
-   vs->vs_list = (uint16_t)i;
-   vs->vs_kprev = NULL;
-   vs->vs_knext = head;
-   if (head != NULL) {
-      head->vs_kprev = vs;
-   } else {
-      vmp->vm_slmap[i / VM_SLCOUNT] |= (uint16_t)(1u << (i % VM_SLCOUNT));
-      vmp->vm_clmap |= 1ull << (i / VM_SLCOUNT);
-   }
-   vmp->vm_fl[i] = vs;
-   vmp->vm_nfreesegs++;
-}
-
-static inline void
-fl_insert(emu_vmem_t *vmp, vseg_t *vs)
-{
-   fl_insert_at(vmp, vs, list_of(vs->vs_size >> vmp->vm_qshift));
+   vmp->vm_slmap[i / VM_SLCOUNT] |= (uint16_t)(1u << (i % VM_SLCOUNT));
+   vmp->vm_clmap |= 1ull << (i / VM_SLCOUNT);
 }
 
 /* List i became empty: clear its bits. */
@@ -512,39 +515,130 @@ fl_emptied(emu_vmem_t *vmp, unsigned i)
    }
 }
 
+/*
+ * A full list array: double it.  0, or -1 when the host has no memory (the
+ * array is unchanged).
+ */
+static int __attribute__((noinline))
+fl_grow(vflist_t *fl)
+{
+   size_t ncap = fl->fl_cap != 0 ? 2 * (size_t)fl->fl_cap : VM_FL_MIN;
+   vseg_t **n;
+
+   if (ncap > UINT32_MAX) {
+      return -1;
+   }
+   n = realloc(fl->fl_slot, ncap * sizeof *n);
+   if (n == NULL) {
+      return -1;
+   }
+   fl->fl_slot = n;
+   fl->fl_cap = (uint32_t)ncap;
+   return 0;
+}
+
+/*
+ * Put free segment vs at the head of list i.  When the list's array cannot
+ * grow (the host is out of memory) vs stays free but on no list
+ * (VM_UNLISTED): only the exhaustive search finds it (vmem_search).
+ */
+static inline __attribute__((always_inline)) void
+fl_insert_at(emu_vmem_t *vmp, vseg_t *vs, unsigned i)
+{
+   vflist_t *fl = &vmp->vm_fl[i];
+
+   vs->vs_type = VS_FREE;
+   vmp->vm_nfreesegs++;
+   if (EMU_UNLIKELY(fl->fl_n == fl->fl_cap) && fl_grow(fl) != 0) {
+      vs->vs_list = VM_UNLISTED;
+      vmp->vm_nunlisted++;
+      return;
+   }
+   vs->vs_list = (uint16_t)i;
+   vs->vs_slot = fl->fl_n;
+   fl->fl_slot[fl->fl_n++] = vs;
+   if (fl->fl_n == 1) {
+      fl_filled(vmp, i);
+   }
+}
+
+static inline __attribute__((always_inline)) void
+fl_insert(emu_vmem_t *vmp, vseg_t *vs)
+{
+   fl_insert_at(vmp, vs, list_of(vs->vs_size >> vmp->vm_qshift));
+}
+
+/* The head (the most recently pushed tag) of non-empty list i. */
+static inline vseg_t *
+fl_head(const emu_vmem_t *vmp, unsigned i)
+{
+   const vflist_t *fl = &vmp->vm_fl[i];
+
+   return fl->fl_slot[fl->fl_n - 1];
+}
+
+/* Start loading what taking vs off its list will write (section 3). */
 static inline void
-fl_remove(emu_vmem_t *vmp, vseg_t *vs)
+fl_prefetch(const emu_vmem_t *vmp, const vseg_t *vs)
+{
+   if (EMU_LIKELY(vs->vs_list != VM_UNLISTED)) {
+      const vflist_t *fl = &vmp->vm_fl[vs->vs_list];
+
+      __builtin_prefetch(&fl->fl_slot[vs->vs_slot], 1);
+   }
+}
+
+/* Take vs off its array (not off the counts).  => vs is listed. */
+static inline __attribute__((always_inline)) void
+fl_unslot(emu_vmem_t *vmp, vseg_t *vs)
 {
    unsigned i = vs->vs_list;
-   vseg_t *next = vs->vs_knext;
+   vflist_t *fl = &vmp->vm_fl[i];
+   vseg_t *top = fl->fl_slot[--fl->fl_n];
 
-   if (vs->vs_kprev != NULL) {
-      vs->vs_kprev->vs_knext = next;
-   } else {
-      vmp->vm_fl[i] = next;
-      if (next == NULL) {
-         fl_emptied(vmp, i);
-      }
+   if (top != vs) {
+      fl->fl_slot[vs->vs_slot] = top;
+      top->vs_slot = vs->vs_slot;
+   } else if (fl->fl_n == 0) {
+      fl_emptied(vmp, i);
    }
-   if (next != NULL) {
-      next->vs_kprev = vs->vs_kprev;
-   }
+}
+
+static inline __attribute__((always_inline)) void
+fl_remove(emu_vmem_t *vmp, vseg_t *vs)
+{
    vmp->vm_nfreesegs--;
+   if (EMU_UNLIKELY(vs->vs_list == VM_UNLISTED)) {
+      vmp->vm_nunlisted--;
+      return;
+   }
+   fl_unslot(vmp, vs);
 }
 
 /*
  * Free segment vs changed size: move it to its new list, if that differs.
- * A segment that stays on its list keeps its place, which spares the
- * (likely cold) list neighbours.
+ * A segment that stays on its list keeps its place.
  */
-static inline void
+static inline __attribute__((always_inline)) void
 fl_relist(emu_vmem_t *vmp, vseg_t *vs)
 {
    unsigned i = list_of(vs->vs_size >> vmp->vm_qshift);
+   vflist_t *fl = &vmp->vm_fl[i];
 
-   if (i != vs->vs_list) {
+   if (i == vs->vs_list) {
+      return;
+   }
+   if (EMU_UNLIKELY(vs->vs_list == VM_UNLISTED || fl->fl_n == fl->fl_cap)) {
       fl_remove(vmp, vs);
       fl_insert_at(vmp, vs, i);
+      return;
+   }
+   fl_unslot(vmp, vs);
+   vs->vs_list = (uint16_t)i;
+   vs->vs_slot = fl->fl_n;
+   fl->fl_slot[fl->fl_n++] = vs;
+   if (fl->fl_n == 1) {
+      fl_filled(vmp, i);
    }
 }
 
@@ -900,12 +994,14 @@ fl_scan(const emu_vmem_t *vmp, const vreq_t *r, unsigned from, size_t lcap,
 
    for (i = list_next_nonempty(vmp, from); i < VM_NLISTS;
         i = list_next_nonempty(vmp, i + 1)) {
-      vseg_t *vs;
+      const vflist_t *fl = &vmp->vm_fl[i];
       vseg_t *pick = NULL;
       uintptr_t pa = 0;
       size_t n = 0;
+      uint32_t k;
 
-      for (vs = vmp->vm_fl[i]; vs != NULL; vs = vs->vs_knext) {
+      for (k = fl->fl_n; k > 0; k--) {      /* from the head down */
+         vseg_t *vs = fl->fl_slot[k - 1];
          uintptr_t a;
 
          if (n >= lcap || seen >= tcap) {
@@ -982,6 +1078,24 @@ nextfit_scan(const emu_vmem_t *vmp, const vreq_t *r, uintptr_t *ap)
    return NULL;
 }
 
+/*
+ * Free segments on no list (their list could not grow: host out of
+ * memory), by a walk of the address list.  => caller holds vm_lock.
+ */
+static vseg_t * __attribute__((noinline, cold))
+unlisted_scan(const emu_vmem_t *vmp, const vreq_t *r, uintptr_t *ap)
+{
+   vseg_t *vs;
+
+   for (vs = vmp->vm_seg0.vs_anext; vs != &vmp->vm_seg0; vs = vs->vs_anext) {
+      if (vs->vs_type == VS_FREE && vs->vs_list == VM_UNLISTED &&
+          seg_fit(vmp, vs, r, ap)) {
+         return vs;
+      }
+   }
+   return NULL;
+}
+
 /* Find a free segment for r.  => caller holds vm_lock. */
 static inline vseg_t *
 vmem_search(const emu_vmem_t *vmp, const vreq_t *r, uintptr_t *ap)
@@ -1001,7 +1115,7 @@ vmem_search(const emu_vmem_t *vmp, const vreq_t *r, uintptr_t *ap)
          unsigned i = list_next_nonempty(vmp, list_fit(sq));
 
          if (EMU_LIKELY(i < VM_NLISTS)) {
-            vs = vmp->vm_fl[i];
+            vs = fl_head(vmp, i);
             *ap = r->align > vmp->vm_quantum
                      ? phase_up(vs->vs_start, r->align, r->phase)
                      : vs->vs_start;
@@ -1022,7 +1136,11 @@ vmem_search(const emu_vmem_t *vmp, const vreq_t *r, uintptr_t *ap)
       return nextfit_scan(vmp, r, ap);
    }
    /* Exhaustive first fit: fails only when nothing can hold r. */
-   return fl_scan(vmp, r, list_of(q), SIZE_MAX, SIZE_MAX, 0, ap);
+   vs = fl_scan(vmp, r, list_of(q), SIZE_MAX, SIZE_MAX, 0, ap);
+   if (EMU_UNLIKELY(vs == NULL && vmp->vm_nunlisted != 0)) {
+      vs = unlisted_scan(vmp, r, ap);
+   }
+   return vs;
 }
 
 /*
@@ -1039,9 +1157,8 @@ seg_carve(emu_vmem_t *vmp, vseg_t *vs, uintptr_t a, size_t size,
    uintptr_t end = start + vs->vs_size;
    vseg_t *as;
 
-   /* The tags a split may write: start them together (section 3). */
+   /* The tag a split may write (section 3). */
    __builtin_prefetch(vs->vs_aprev, 1);
-   __builtin_prefetch(vs->vs_knext, 1);
 
    if (EMU_UNLIKELY(a + size == end && a == start)) {
       fl_remove(vmp, vs);            /* exact fit: the tag changes type */
@@ -1341,8 +1458,8 @@ vmem_do_free(emu_vmem_t *vmp, uintptr_t addr, size_t size,
       return;
    }
    /* In a big arena the neighbours are cache misses: start both at once
-    * (with intent to write), and their free-list neighbours as soon as we
-    * know they are free, instead of one dependent miss after another. */
+    * (with intent to write), and their list slots as soon as we know they
+    * are free, instead of one dependent miss after another. */
    prev = vs->vs_aprev;
    next = vs->vs_anext;
    __builtin_prefetch(prev, 1);
@@ -1353,11 +1470,9 @@ vmem_do_free(emu_vmem_t *vmp, uintptr_t addr, size_t size,
    /* Coalesce.  A free neighbour keeps its tag (and, when its list does
     * not change, its place on the list); vs's tag goes back. */
    if (prev->vs_type == VS_FREE) {
-      __builtin_prefetch(prev->vs_knext, 1);
-      __builtin_prefetch(prev->vs_kprev, 1);
+      fl_prefetch(vmp, prev);
       if (next->vs_type == VS_FREE) {
-         __builtin_prefetch(next->vs_knext, 1);
-         __builtin_prefetch(next->vs_kprev, 1);
+         fl_prefetch(vmp, next);
       }
       prev->vs_size += size;
       aseg_remove(vmp, vs);
@@ -1371,8 +1486,7 @@ vmem_do_free(emu_vmem_t *vmp, uintptr_t addr, size_t size,
       vs = prev;
       fl_relist(vmp, vs);
    } else if (next->vs_type == VS_FREE) {
-      __builtin_prefetch(next->vs_knext, 1);
-      __builtin_prefetch(next->vs_kprev, 1);
+      fl_prefetch(vmp, next);
       next->vs_start = addr;
       next->vs_size += size;
       aseg_remove(vmp, vs);
@@ -1488,7 +1602,7 @@ vmem_alloc_common(emu_vmem_t *vmp, size_t size, int flags,
                                          list_fit(size >> vmp->vm_qshift));
 
          if (EMU_LIKELY(i < VM_NLISTS)) {
-            vseg_t *vs = vmp->vm_fl[i];
+            vseg_t *vs = fl_head(vmp, i);
             uintptr_t a = vs->vs_start;
 
             (void)seg_carve(vmp, vs, a, size, caller);
@@ -1922,6 +2036,9 @@ emu_vmem_destroy(emu_vmem_t *vmp)
       vmp->vm_nsegfree++;
    }
    depot_put(vmp, vmp->vm_nsegfree);
+   for (i = 0; i < VM_NLISTS; i++) {
+      free(vmp->vm_fl[i].fl_slot);
+   }
    if (vmp->vm_hash != vmp->vm_hash0) {
       emu_host_unmap(vmp->vm_hash, vmp->vm_hsize * sizeof(vseg_t *));
    }
@@ -2168,6 +2285,7 @@ emu_vmem_verify(emu_vmem_t *vmp, char *why, size_t len)
    uint64_t imported = 0;
    uint64_t inuse = 0;
    uint64_t onlists = 0;
+   uint64_t unlisted = 0;
    uint64_t inhash = 0;
    uintptr_t last_end = 0;
    int have_last = 0;
@@ -2231,7 +2349,10 @@ emu_vmem_verify(emu_vmem_t *vmp, char *why, size_t len)
                      "coalesced", (unsigned long)vs->vs_start,
                      (unsigned long)vs->vs_size);
             }
-            if (vs->vs_list != list_of(vs->vs_size >> vmp->vm_qshift)) {
+            if (vs->vs_list == VM_UNLISTED) {
+               unlisted++;
+            } else if (vs->vs_list !=
+                       list_of(vs->vs_size >> vmp->vm_qshift)) {
                VFAIL("free segment %#lx on the wrong list",
                      (unsigned long)vs->vs_start);
             }
@@ -2260,18 +2381,21 @@ emu_vmem_verify(emu_vmem_t *vmp, char *why, size_t len)
       VFAIL("rotor points to a dead segment");
    }
    for (i = 0; i < VM_NLISTS; i++) {
+      const vflist_t *fl = &vmp->vm_fl[i];
       int bit = (vmp->vm_slmap[i / VM_SLCOUNT] >> (i % VM_SLCOUNT)) & 1;
       int cbit = (int)((vmp->vm_clmap >> (i / VM_SLCOUNT)) & 1);
+      uint32_t k;
 
-      if (bit != (vmp->vm_fl[i] != NULL)) {
+      if (bit != (fl->fl_n != 0) || fl->fl_n > fl->fl_cap) {
          VFAIL("free-list bitmap wrong for list %u", i);
       }
       if (bit && !cbit) {
          VFAIL("class bitmap wrong for list %u", i);
       }
-      for (vs = vmp->vm_fl[i]; vs != NULL; vs = vs->vs_knext) {
+      for (k = 0; k < fl->fl_n; k++) {
+         vs = fl->fl_slot[k];
          if (vs->vs_type != VS_FREE || vs->vs_list != i ||
-             (vs->vs_knext != NULL && vs->vs_knext->vs_kprev != vs)) {
+             vs->vs_slot != k) {
             VFAIL("list %u holds a bad segment", i);
          }
          onlists++;
@@ -2290,7 +2414,8 @@ emu_vmem_verify(emu_vmem_t *vmp, char *why, size_t len)
          inhash++;
       }
    }
-   if (onlists != nfree || nfree != vmp->vm_nfreesegs) {
+   if (onlists + unlisted != nfree || nfree != vmp->vm_nfreesegs ||
+       unlisted != vmp->vm_nunlisted) {
       VFAIL("free segments: %llu in order, %llu on lists, %llu counted",
             (unsigned long long)nfree, (unsigned long long)onlists,
             (unsigned long long)vmp->vm_nfreesegs);
