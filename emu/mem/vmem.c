@@ -15,7 +15,12 @@
  *    (vm_seg0).  Two FREE tags are never neighbours: a free coalesces with
  *    both sides at once, in O(1), because the neighbours are one link away.
  *    Free space never merges across a SPAN tag, so an imported span can be
- *    handed back whole.  Spans are also on their own sorted list, to check
+ *    handed back whole.  An ALLOC tag also records whether the segments
+ *    before and after it are FREE (vs_pfree, vs_nfree), kept up to date by
+ *    whoever changes a neighbour: a free reads only the neighbours it
+ *    merges with, and merely writes a flag into an allocated one.  In a big
+ *    arena a neighbour is a cache miss; a write does not stall, a read
+ *    does.  Spans are also on their own sorted list, to check
  *    overlap when one is added.
  *
  * 3. Free lists.  FREE tags sit on segregated lists indexed by size in
@@ -198,8 +203,15 @@ struct vseg {
    uint16_t     vs_list;      /* FREE: its free-list index (VM_UNLISTED) */
    uint8_t      vs_type;      /* VS_* */
    uint8_t      vs_import;    /* SPAN: imported from the source */
-   uint32_t     vs_slot;      /* FREE: its slot in the list's array */
+   union {
+      uint32_t  vsu_slot;     /* FREE: its slot in the list's array */
+      uint8_t   vsu_nb[2];    /* ALLOC: the segment [before, after] is FREE */
+   } vs_u;
 };
+
+#define vs_slot   vs_u.vsu_slot
+#define vs_pfree  vs_u.vsu_nb[0]
+#define vs_nfree  vs_u.vsu_nb[1]
 
 EMU_STATIC_ASSERT(sizeof(vseg_t) == 64, "a tag is one cache line");
 
@@ -400,6 +412,16 @@ aseg_insert_after(vseg_t *prev, vseg_t *vs)
 {
    vseg_t *next = prev->vs_anext;
 
+   vs->vs_aprev = prev;
+   vs->vs_anext = next;
+   next->vs_aprev = vs;
+   prev->vs_anext = vs;
+}
+
+/* Insert vs between prev and next (neighbours): prev is only written. */
+static inline void
+aseg_insert_between(vseg_t *prev, vseg_t *next, vseg_t *vs)
+{
    vs->vs_aprev = prev;
    vs->vs_anext = next;
    next->vs_aprev = vs;
@@ -664,9 +686,9 @@ hash_resize(emu_vmem_t *vmp, size_t nsize)
       nsize = VM_HASH_MIN;
       ntab = vmp->vm_hash0;
    } else {
-      ntab = vm_map(nsize * sizeof(vseg_t *));
+      ntab = vm_map(nsize * sizeof(uint64_t));
       if (ntab == NULL) {
-         return;                   /* keep the old table, chains grow */
+         return;                   /* keep the old table, fuller */
       }
    }
    if (ntab == otab) {
@@ -1160,29 +1182,45 @@ seg_carve(emu_vmem_t *vmp, vseg_t *vs, uintptr_t a, size_t size,
    /* The tag a split may write (section 3). */
    __builtin_prefetch(vs->vs_aprev, 1);
 
+   /* A free segment's neighbours are never free (section 3): the segments
+    * around the allocated piece learn what now borders them. */
    if (EMU_UNLIKELY(a + size == end && a == start)) {
       fl_remove(vmp, vs);            /* exact fit: the tag changes type */
       as = vs;
+      as->vs_pfree = 0;
+      as->vs_nfree = 0;
+      as->vs_aprev->vs_nfree = 0;
+      as->vs_anext->vs_pfree = 0;
    } else {
       as = seg_get(vmp);
       as->vs_start = a;
       if (a + size < end) {
          /* vs keeps the piece after; a piece before gets a tag too */
-         aseg_insert_after(vs->vs_aprev, as);
+         vseg_t *l = vs->vs_aprev;
+
+         aseg_insert_between(l, vs, as);
          if (EMU_UNLIKELY(a > start)) {
             vseg_t *t = seg_get(vmp);
 
             t->vs_start = start;
             t->vs_size = a - start;
             t->vs_caller = NULL;
-            aseg_insert_after(as->vs_aprev, t);
+            aseg_insert_between(l, as, t);
             fl_insert(vmp, t);
+            as->vs_pfree = 1;
+         } else {
+            l->vs_nfree = 0;
+            as->vs_pfree = 0;
          }
+         as->vs_nfree = 1;
          vs->vs_start = a + size;
          vs->vs_size = end - (a + size);
       } else {
          /* nothing after: vs keeps the piece before */
          aseg_insert_after(vs, as);
+         as->vs_pfree = 1;
+         as->vs_nfree = 0;
+         as->vs_anext->vs_pfree = 0;
          vs->vs_size = a - start;
       }
       fl_relist(vmp, vs);
@@ -1442,6 +1480,8 @@ vmem_do_free(emu_vmem_t *vmp, uintptr_t addr, size_t size,
    vseg_t *prev;
    vseg_t *next;
    vseg_t *span;
+   int pfree;
+   int nfree;
    uintptr_t raddr = 0;
    size_t rsize = 0;
 
@@ -1468,25 +1508,32 @@ vmem_do_free(emu_vmem_t *vmp, uintptr_t addr, size_t size,
    vmp->vm_nfree++;
 
    /* Coalesce.  A free neighbour keeps its tag (and, when its list does
-    * not change, its place on the list); vs's tag goes back. */
-   if (prev->vs_type == VS_FREE) {
+    * not change, its place on the list); vs's tag goes back.  vs's flags
+    * say which neighbours are free, so an allocated neighbour is only
+    * written (it learns that a free segment borders it), never read. */
+   pfree = vs->vs_pfree;
+   nfree = vs->vs_nfree;
+   if (pfree) {
       fl_prefetch(vmp, prev);
-      if (next->vs_type == VS_FREE) {
+      if (nfree) {
          fl_prefetch(vmp, next);
       }
       prev->vs_size += size;
       aseg_remove(vmp, vs);
       seg_put(vmp, vs);
-      if (next->vs_type == VS_FREE) {
+      if (nfree) {
          fl_remove(vmp, next);
          prev->vs_size += next->vs_size;
          aseg_remove(vmp, next);
          seg_put(vmp, next);
+      } else {
+         next->vs_pfree = 1;
       }
       vs = prev;
       fl_relist(vmp, vs);
-   } else if (next->vs_type == VS_FREE) {
+   } else if (nfree) {
       fl_prefetch(vmp, next);
+      prev->vs_nfree = 1;
       next->vs_start = addr;
       next->vs_size += size;
       aseg_remove(vmp, vs);
@@ -1494,6 +1541,8 @@ vmem_do_free(emu_vmem_t *vmp, uintptr_t addr, size_t size,
       vs = next;
       fl_relist(vmp, vs);
    } else {
+      prev->vs_nfree = 1;
+      next->vs_pfree = 1;
       vs->vs_caller = NULL;
       fl_insert(vmp, vs);
    }
@@ -1596,7 +1645,8 @@ vmem_alloc_common(emu_vmem_t *vmp, size_t size, int flags,
    }
    if (EMU_LIKELY(r.policy == EMU_VM_INSTANTFIT)) {
       emu_flock_lock(&vmp->vm_lock);
-      if (EMU_LIKELY(vmp->vm_nsegfree >= VM_SEG_RESERVE)) {
+      if (EMU_LIKELY(vmp->vm_nsegfree >= VM_SEG_RESERVE &&
+                     vmp->vm_nallocsegs + 1 < vmp->vm_hsize)) {
          /* Instant fit inline: the head of the first list that fits. */
          unsigned i = list_next_nonempty(vmp,
                                          list_fit(size >> vmp->vm_qshift));
@@ -2364,6 +2414,11 @@ emu_vmem_verify(emu_vmem_t *vmp, char *why, size_t len)
          } else {
             nalloc++;
             inuse += vs->vs_size;
+            if (vs->vs_pfree != (vs->vs_aprev->vs_type == VS_FREE) ||
+                vs->vs_nfree != (vs->vs_anext->vs_type == VS_FREE)) {
+               VFAIL("allocated segment %#lx has wrong neighbour flags",
+                     (unsigned long)vs->vs_start);
+            }
             if (hash_lookup(vmp, vs->vs_start) != vs) {
                VFAIL("allocated segment %#lx not in the hash",
                      (unsigned long)vs->vs_start);
