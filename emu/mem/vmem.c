@@ -76,21 +76,14 @@
  *    from the list containing the size upward; so an allocation fails only
  *    when no free segment can satisfy it, for every policy.
  *
- * 5. Allocated segments are found by an open-addressing hash on the start
- *    address (Fibonacci hashing of the quantum number, linear probing).
- *    An entry is one word: the tag's address plus, in the bits a 64-byte
- *    aligned user address leaves free, the entry's distance from its home
- *    bucket and a 16-bit fingerprint of the key.  A lookup compares
- *    fingerprints inside the bucket's cache line and reads only the tag
- *    that matches, so a free reads one tag, where a chain through the tags
- *    read 1.25 on average (each a likely cache miss in a big arena); a
- *    delete moves the rest of its run back using the stored distances,
- *    without reading their tags.  The table doubles as soon as the load
- *    passes 1/2 and shrinks to a quarter below 1/16, synchronously inside
- *    the allocation or free that crosses the bound: a short-lived test
- *    never reaches a periodic rescaler.  If the host cannot give memory
- *    for a bigger table the old one is kept and fills up; once it is full,
- *    allocations fail with EMU_NOMEM (hash_room).
+ * 5. Allocated segments are found by a chained hash on the start address
+ *    (Fibonacci hashing of the quantum number, chain linked through the
+ *    tag).  It doubles as soon as the load passes 1/2 and shrinks to a
+ *    quarter below 1/16, synchronously inside the allocation or free that
+ *    crosses the bound: a short-lived test never reaches a periodic
+ *    rescaler, and a free looks at 1.25 tags on average (each a likely cache
+ *    miss in a big arena).  If the host cannot give memory for a bigger
+ *    table the old one is kept (chains just grow).
  *
  * 6. Boundary tags come from a process-wide depot of 64-byte tags carved
  *    in order from 2 MiB host chunks (emu_host_map_anon), never from an
@@ -184,13 +177,6 @@
 #define VM_QCACHE_MAX   64      /* at most this many quantum caches */
 #define VM_LEAK_LIST    16      /* live segments listed by a leak report */
 
-/* Hash entries (section 5, hent_make). */
-#define VH_PTR          0x0000ffffffffffc0ull   /* the tag's address */
-#define VH_DMAX         0x3fu   /* low bits: distance from the home bucket,
-                                   saturated here */
-#define VH_FPSHIFT      48      /* high bits: the key's fingerprint */
-#define VH_FPBITS       16
-
 typedef struct vseg vseg_t;
 
 /*
@@ -257,10 +243,10 @@ struct emu_vmem {
    uint16_t              vm_slmap[64]; /* non-empty sub-lists per class */
    vflist_t              vm_fl[VM_NLISTS];
    uint64_t              vm_nunlisted; /* free tags on no list (host OOM) */
-   uint64_t             *vm_hash;      /* entries: see hent_make */
+   vseg_t              **vm_hash;
    size_t                vm_hsize;     /* buckets, a power of two */
    int                   vm_hshift;    /* 64 - log2(vm_hsize) */
-   uint64_t              vm_hash0[VM_HASH_MIN];
+   vseg_t               *vm_hash0[VM_HASH_MIN];
    vseg_t               *vm_segfree;   /* spare tags (linked by vs_knext) */
    size_t                vm_nsegfree;
    emu_vmem_t           *vm_importers; /* arenas importing from this one */
@@ -355,10 +341,6 @@ depot_get(emu_vmem_t *vmp, size_t n)
             if (chunk == NULL) {
                break;
             }
-            /* hash entries keep a tag's address in bits 6..47 */
-            EMU_ASSERT(((uintptr_t)chunk & 63) == 0 &&
-                       (uint64_t)(uintptr_t)chunk + DEPOT_CHUNK <=
-                          VH_PTR + 64);
             depot_next = chunk;
             depot_end = chunk + DEPOT_CHUNK / sizeof(vseg_t);
          }
@@ -684,86 +666,20 @@ fl_relist(emu_vmem_t *vmp, vseg_t *vs)
 
 /* ---- Allocated-segment hash (section 5) ------------------------------ */
 
-/*
- * A hash entry is one 64-bit word: the tag's address (64-byte aligned,
- * below 2^48), in the low six bits how far the entry sits from its home
- * bucket (saturated at VH_DMAX), and in the top 16 bits more bits of the
- * key's hash (a fingerprint).  A lookup reads only the tag whose
- * fingerprint matches: in effect the one it was looking for.  0 is an
- * empty bucket.
- */
-static inline uint64_t
-hash_key(const emu_vmem_t *vmp, uintptr_t addr)
-{
-   return ((uint64_t)addr >> vmp->vm_qshift) * 0x9e3779b97f4a7c15ull;
-}
-
 static inline size_t
 hash_index(const emu_vmem_t *vmp, uintptr_t addr)
 {
-   return (size_t)(hash_key(vmp, addr) >> vmp->vm_hshift);
-}
-
-/* The fingerprint, in place: the 16 hash bits below the bucket index. */
-static inline uint64_t
-hash_fp(const emu_vmem_t *vmp, uint64_t key)
-{
-   return (key << (64 - vmp->vm_hshift)) & ~(~0ull >> VH_FPBITS);
-}
-
-static inline uint64_t
-hent_make(const vseg_t *vs, uint64_t fp, size_t dist)
-{
-   return (uint64_t)(uintptr_t)vs | fp | (dist < VH_DMAX ? dist : VH_DMAX);
-}
-
-static inline vseg_t *
-hent_tag(uint64_t e)
-{
-   return (vseg_t *)(uintptr_t)(e & VH_PTR);
-}
-
-static inline uint64_t
-hent_fp(uint64_t e)
-{
-   return e & ~(~0ull >> VH_FPBITS);
-}
-
-/* How far entry e at bucket i is from its home. */
-static inline size_t
-hent_dist(const emu_vmem_t *vmp, uint64_t e, size_t i)
-{
-   size_t d = (size_t)(e & VH_DMAX);
-
-   if (EMU_UNLIKELY(d == VH_DMAX)) {          /* saturated: ask the tag */
-      d = (i - hash_index(vmp, hent_tag(e)->vs_start)) &
-          (vmp->vm_hsize - 1);
-   }
-   return d;
-}
-
-/* Put vs in table tab (a power of two of buckets, vm_hshift current). */
-static inline void
-hash_put(const emu_vmem_t *vmp, uint64_t *tab, vseg_t *vs)
-{
-   uint64_t key = hash_key(vmp, vs->vs_start);
-   size_t mask = vmp->vm_hsize - 1;
-   size_t i = (size_t)(key >> vmp->vm_hshift);
-   size_t d = 0;
-
-   while (tab[i] != 0) {
-      i = (i + 1) & mask;
-      d++;
-   }
-   tab[i] = hent_make(vs, hash_fp(vmp, key), d);
+   return (size_t)((((uint64_t)addr >> vmp->vm_qshift) *
+                    0x9e3779b97f4a7c15ull) >> vmp->vm_hshift);
 }
 
 static void
 hash_resize(emu_vmem_t *vmp, size_t nsize)
 {
-   uint64_t *ntab;
+   vseg_t **ntab;
    size_t i;
-   uint64_t *otab = vmp->vm_hash;
+   int oshift = vmp->vm_hshift;
+   vseg_t **otab = vmp->vm_hash;
    size_t osize = vmp->vm_hsize;
 
    if (nsize <= VM_HASH_MIN) {
@@ -786,99 +702,60 @@ hash_resize(emu_vmem_t *vmp, size_t nsize)
    vmp->vm_hsize = nsize;
    __atomic_store_n(&vmp->vm_hshift, 64 - highbit64(nsize), __ATOMIC_RELAXED);
    for (i = 0; i < osize; i++) {
-      if (otab[i] != 0) {
-         hash_put(vmp, ntab, hent_tag(otab[i]));
+      vseg_t *vs = otab[i];
+
+      while (vs != NULL) {
+         vseg_t *next = vs->vs_knext;
+         size_t h = hash_index(vmp, vs->vs_start);
+
+         vs->vs_knext = ntab[h];
+         ntab[h] = vs;
+         vs = next;
       }
    }
+   (void)oshift;
    if (otab != vmp->vm_hash0) {
-      emu_host_unmap(otab, osize * sizeof(uint64_t));
+      emu_host_unmap(otab, osize * sizeof(vseg_t *));
    }
    vmp->vm_nresize++;
 }
 
-/*
- * Is there a free bucket for one more allocated segment?  A table that
- * could not grow (host out of memory) fills up; allocations then fail.
- * => caller holds vm_lock.
- */
-static inline int
-hash_room(emu_vmem_t *vmp)
-{
-   if (EMU_LIKELY(vmp->vm_nallocsegs + 1 < vmp->vm_hsize)) {
-      return 1;
-   }
-   hash_resize(vmp, vmp->vm_hsize * 2);
-   return vmp->vm_nallocsegs + 1 < vmp->vm_hsize;
-}
-
-/* => hash_room(vmp) said yes. */
 static inline void
 hash_insert(emu_vmem_t *vmp, vseg_t *vs)
 {
-   hash_put(vmp, vmp->vm_hash, vs);
+   vseg_t **bucket = &vmp->vm_hash[hash_index(vmp, vs->vs_start)];
+
+   vs->vs_knext = *bucket;
+   *bucket = vs;
    vmp->vm_nallocsegs++;
    if (EMU_UNLIKELY(vmp->vm_nallocsegs > vmp->vm_hsize / 2)) {
       hash_resize(vmp, vmp->vm_hsize * 2);
    }
 }
 
-/* The bucket holding the segment that starts at addr, or -1. */
-static inline ptrdiff_t
-hash_find(const emu_vmem_t *vmp, uintptr_t addr)
-{
-   uint64_t key = hash_key(vmp, addr);
-   uint64_t fp = hash_fp(vmp, key);
-   size_t mask = vmp->vm_hsize - 1;
-   size_t i = (size_t)(key >> vmp->vm_hshift);
-   uint64_t e;
-
-   while ((e = vmp->vm_hash[i]) != 0) {
-      if (hent_fp(e) == fp && hent_tag(e)->vs_start == addr) {
-         return (ptrdiff_t)i;
-      }
-      i = (i + 1) & mask;
-   }
-   return -1;
-}
-
 /* Find and unhash the segment starting at addr; NULL when none. */
 static inline vseg_t *
 hash_remove(emu_vmem_t *vmp, uintptr_t addr, size_t size)
 {
-   ptrdiff_t f = hash_find(vmp, addr);
-   size_t mask = vmp->vm_hsize - 1;
-   uint64_t *tab = vmp->vm_hash;
+   vseg_t **pp = &vmp->vm_hash[hash_index(vmp, addr)];
    vseg_t *vs;
-   size_t j;
-   size_t k;
 
-   if (f < 0) {
-      return NULL;
-   }
-   j = (size_t)f;
-   vs = hent_tag(tab[j]);
-   if (vs->vs_size != size) {
-      return NULL;
-   }
-   /* Close the hole at j: move back each later entry of the run whose
-    * home is not between the hole and itself (linear probing delete). */
-   for (k = (j + 1) & mask; tab[k] != 0; k = (k + 1) & mask) {
-      uint64_t e = tab[k];
-      size_t d = hent_dist(vmp, e, k);
-      size_t gap = (k - j) & mask;
-
-      if (gap <= d) {
-         tab[j] = hent_make(hent_tag(e), hent_fp(e), d - gap);
-         j = k;
+   while ((vs = *pp) != NULL) {
+      if (vs->vs_start == addr) {
+         if (vs->vs_size != size) {
+            return NULL;
+         }
+         *pp = vs->vs_knext;
+         vmp->vm_nallocsegs--;
+         if (EMU_UNLIKELY(vmp->vm_nallocsegs < vmp->vm_hsize / 16 &&
+                          vmp->vm_hsize > VM_HASH_MIN)) {
+            hash_resize(vmp, vmp->vm_hsize / 4);
+         }
+         return vs;
       }
+      pp = &vs->vs_knext;
    }
-   tab[j] = 0;
-   vmp->vm_nallocsegs--;
-   if (EMU_UNLIKELY(vmp->vm_nallocsegs < vmp->vm_hsize / 16 &&
-                    vmp->vm_hsize > VM_HASH_MIN)) {
-      hash_resize(vmp, vmp->vm_hsize / 4);
-   }
-   return vs;
+   return NULL;
 }
 
 /*
@@ -894,7 +771,7 @@ hash_prefetch(const emu_vmem_t *vmp, uintptr_t addr)
    int sh = __atomic_load_n(&vmp->vm_hshift, __ATOMIC_RELAXED);
 
    if (sh < 64 - VM_HASH_PREFETCH) {
-      uint64_t *tab = __atomic_load_n(&vmp->vm_hash, __ATOMIC_RELAXED);
+      vseg_t **tab = __atomic_load_n(&vmp->vm_hash, __ATOMIC_RELAXED);
 
       __builtin_prefetch(&tab[(((uint64_t)addr >> vmp->vm_qshift) *
                                0x9e3779b97f4a7c15ull) >> sh]);
@@ -904,9 +781,12 @@ hash_prefetch(const emu_vmem_t *vmp, uintptr_t addr)
 static vseg_t *
 hash_lookup(const emu_vmem_t *vmp, uintptr_t addr)
 {
-   ptrdiff_t f = hash_find(vmp, addr);
+   vseg_t *vs = vmp->vm_hash[hash_index(vmp, addr)];
 
-   return f < 0 ? NULL : hent_tag(vmp->vm_hash[f]);
+   while (vs != NULL && vs->vs_start != addr) {
+      vs = vs->vs_knext;
+   }
+   return vs;
 }
 
 /* ---- Wakeups (section 7) --------------------------------------------- */
@@ -1441,7 +1321,7 @@ vmem_do_alloc_locked(emu_vmem_t *vmp, const vreq_t *r, uintptr_t *addrp)
       uintptr_t a;
       uint64_t gen;
 
-      if (EMU_UNLIKELY(seg_reserve(vmp) != 0 || !hash_room(vmp))) {
+      if (EMU_UNLIKELY(seg_reserve(vmp) != 0)) {
          st = EMU_NOMEM;
          break;
       }
@@ -2210,7 +2090,7 @@ emu_vmem_destroy(emu_vmem_t *vmp)
       free(vmp->vm_fl[i].fl_slot);
    }
    if (vmp->vm_hash != vmp->vm_hash0) {
-      emu_host_unmap(vmp->vm_hash, vmp->vm_hsize * sizeof(uint64_t));
+      emu_host_unmap(vmp->vm_hash, vmp->vm_hsize * sizeof(vseg_t *));
    }
    /* futex lock and condition need no teardown */
    emu_host_unmap(vmp, vmp->vm_mapsize);
@@ -2582,26 +2462,12 @@ emu_vmem_verify(emu_vmem_t *vmp, char *why, size_t len)
       }
    }
    for (h = 0; h < vmp->vm_hsize; h++) {
-      uint64_t e = vmp->vm_hash[h];
-      size_t d;
-      size_t k;
-
-      if (e == 0) {
-         continue;
-      }
-      vs = hent_tag(e);
-      d = (h - hash_index(vmp, vs->vs_start)) & (vmp->vm_hsize - 1);
-      if (vs->vs_type != VS_ALLOC ||
-          hent_fp(e) != hash_fp(vmp, hash_key(vmp, vs->vs_start)) ||
-          hent_dist(vmp, e, h) != d) {
-         VFAIL("hash bucket %zu holds a bad segment", h);
-      }
-      for (k = 0; k < d; k++) {       /* no hole between home and entry */
-         if (vmp->vm_hash[(h - d + k) & (vmp->vm_hsize - 1)] == 0) {
-            VFAIL("hash bucket %zu is cut off from its home", h);
+      for (vs = vmp->vm_hash[h]; vs != NULL; vs = vs->vs_knext) {
+         if (vs->vs_type != VS_ALLOC || hash_index(vmp, vs->vs_start) != h) {
+            VFAIL("hash bucket %zu holds a bad segment", h);
          }
+         inhash++;
       }
-      inhash++;
    }
    if (onlists + unlisted != nfree || nfree != vmp->vm_nfreesegs ||
        unlisted != vmp->vm_nunlisted) {
