@@ -1179,8 +1179,10 @@ seg_carve(emu_vmem_t *vmp, vseg_t *vs, uintptr_t a, size_t size,
    uintptr_t end = start + vs->vs_size;
    vseg_t *as;
 
-   /* The tag a split may write (section 3). */
+   /* The tag a split may write and the bucket the new segment goes to
+    * (section 3): start both before the list work. */
    __builtin_prefetch(vs->vs_aprev, 1);
+   hash_prefetch(vmp, a);
 
    /* A free segment's neighbours are never free (section 3): the segments
     * around the allocated piece learn what now borders them. */
