@@ -537,6 +537,10 @@ fl_emptied(emu_vmem_t *vmp, unsigned i)
    }
 }
 
+/* Test support: list arrays that still fail to grow as if the host were
+ * out of memory (emu_vmem_test_fail_list_growth). */
+static int vm_fail_grow;
+
 /*
  * A full list array: double it.  0, or -1 when the host has no memory (the
  * array is unchanged).
@@ -547,7 +551,9 @@ fl_grow(vflist_t *fl)
    size_t ncap = fl->fl_cap != 0 ? 2 * (size_t)fl->fl_cap : VM_FL_MIN;
    vseg_t **n;
 
-   if (ncap > UINT32_MAX) {
+   if (ncap > UINT32_MAX ||
+       (__atomic_load_n(&vm_fail_grow, __ATOMIC_RELAXED) > 0 &&
+        __atomic_sub_fetch(&vm_fail_grow, 1, __ATOMIC_RELAXED) >= 0)) {
       return -1;
    }
    n = realloc(fl->fl_slot, ncap * sizeof *n);
@@ -2315,6 +2321,12 @@ emu_vmem_dump(emu_vmem_t *vmp, size_t max)
 }
 
 /* ---- Test support: invariants ----------------------------------------- */
+
+void
+emu_vmem_test_fail_list_growth(int n)
+{
+   __atomic_store_n(&vm_fail_grow, n, __ATOMIC_RELAXED);
+}
 
 #define VFAIL(...)                                                        \
    do {                                                                   \
