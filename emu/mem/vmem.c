@@ -51,10 +51,12 @@
  *    list would write both of its list neighbours (two random, cold tags in
  *    a big arena).  A segment that changes size (a split remainder keeps
  *    the free segment's tag, a coalesced free keeps its free neighbour's)
- *    moves only when its list changes.  The arrays grow by doubling (host
- *    realloc memory, freed at destroy); if the host has no memory for one, the
- *    segment stays free on no list and only the exhaustive search, which
- *    then also walks the address list, can find it.
+ *    moves only when its list changes.  The arrays are host pages (like
+ *    tags, never malloc: an arena may live as long as the process, and
+ *    malloc's leak checkers do not look inside our mappings); they start
+ *    at one page, double, and go back at destroy.  If the host has no
+ *    memory for one, the segment stays free on no list and only the
+ *    exhaustive search, which then also walks the address list, finds it.
  *
  *    The hot path is unconstrained instant fit: emu_vmem_alloc does it
  *    inline under the lock (bitmap search, head, split) and hands anything
@@ -143,7 +145,6 @@
 #include "vmem.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "../core/assert.h"
@@ -165,7 +166,6 @@
 #define VM_NCLASSES     61
 #define VM_NLISTS       (VM_NCLASSES * VM_SLCOUNT)
 #define VM_UNLISTED     0xffffu /* vs_list of a free tag no array could hold */
-#define VM_FL_MIN       8       /* slots in a list's first array */
 
 #define VM_BEST_SCAN    64      /* best fit: candidates looked at per list */
 #define VM_XSCAN        32      /* windowed xalloc: candidates before exhaustive */
@@ -186,7 +186,7 @@ typedef struct vseg vseg_t;
  * was the last pushed and is usually still in cache.
  */
 typedef struct vflist {
-   vseg_t     **fl_slot;      /* realloc memory, NULL when never used */
+   vseg_t     **fl_slot;      /* host pages (vm_map), NULL when never used */
    uint32_t     fl_n;         /* tags on the list */
    uint32_t     fl_cap;       /* slots in fl_slot */
 } vflist_t;
@@ -548,7 +548,9 @@ static int vm_fail_grow;
 static int __attribute__((noinline))
 fl_grow(vflist_t *fl)
 {
-   size_t ncap = fl->fl_cap != 0 ? 2 * (size_t)fl->fl_cap : VM_FL_MIN;
+   size_t ncap = fl->fl_cap != 0
+                    ? 2 * (size_t)fl->fl_cap
+                    : emu_host_page_size() / sizeof(vseg_t *);
    vseg_t **n;
 
    if (ncap > UINT32_MAX ||
@@ -556,9 +558,13 @@ fl_grow(vflist_t *fl)
         __atomic_sub_fetch(&vm_fail_grow, 1, __ATOMIC_RELAXED) >= 0)) {
       return -1;
    }
-   n = realloc(fl->fl_slot, ncap * sizeof *n);
+   n = vm_map(ncap * sizeof *n);
    if (n == NULL) {
       return -1;
+   }
+   if (fl->fl_slot != NULL) {
+      memcpy(n, fl->fl_slot, fl->fl_n * sizeof *n);
+      emu_host_unmap(fl->fl_slot, fl->fl_cap * sizeof *n);
    }
    fl->fl_slot = n;
    fl->fl_cap = (uint32_t)ncap;
@@ -2095,7 +2101,8 @@ emu_vmem_destroy(emu_vmem_t *vmp)
    }
    depot_put(vmp, vmp->vm_nsegfree);
    for (i = 0; i < VM_NLISTS; i++) {
-      free(vmp->vm_fl[i].fl_slot);
+      emu_host_unmap(vmp->vm_fl[i].fl_slot,
+                     vmp->vm_fl[i].fl_cap * sizeof(vseg_t *));
    }
    if (vmp->vm_hash != vmp->vm_hash0) {
       emu_host_unmap(vmp->vm_hash, vmp->vm_hsize * sizeof(vseg_t *));
