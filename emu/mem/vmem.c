@@ -60,13 +60,16 @@
  *
  *    The hot path is unconstrained instant fit: emu_vmem_alloc does it
  *    inline under the lock (bitmap search, head, split) and hands anything
- *    else to the general allocator; a free prefetches its hash bucket before
- *    it takes the lock, then touches the tag and its two address-order
- *    neighbours, fetched together, and (when those are free) their slots in
- *    the list arrays; a split prefetches the tag it may write the same way.  Tags and big hash tables sit on 2 MiB-aligned
- *    mappings offered for huge pages (vm_map), so in a big arena those
- *    misses are not TLB misses as well.  The lock itself (two atomic instructions per call) is the
- *    largest fixed cost left; quantum caches (section 8) avoid it.
+ *    else to the general allocator.  A free prefetches its hash bucket
+ *    before it takes the lock, reads the tag, and reads only the
+ *    neighbours it merges with (section 2), fetched together with their
+ *    list slots; a split prefetches the tag it writes and the bucket the
+ *    new segment goes to before the list work.  Tags, and list arrays and
+ *    hash tables once they are big, sit on 2 MiB-aligned mappings offered
+ *    for huge pages (vm_map): in a big arena those misses are not TLB
+ *    misses as well.
+ *    The lock itself (two atomic instructions per call) is the largest
+ *    fixed cost left; quantum caches (section 8) avoid it.
  *
  * 4. Constrained allocation (xalloc: align, phase, nocross, min/max).  A
  *    free segment of at least size + align - quantum always holds an
@@ -197,7 +200,7 @@ struct vseg {
    size_t       vs_size;
    vseg_t      *vs_anext;     /* address order (circular through vm_seg0) */
    vseg_t      *vs_aprev;
-   vseg_t      *vs_knext;     /* ALLOC: hash chain; SPAN: span list; spare list */
+   vseg_t      *vs_knext;     /* ALLOC: hash chain; SPAN: span list; spares */
    vseg_t      *vs_kprev;     /* SPAN: span list */
    const void  *vs_caller;    /* ALLOC: who allocated it */
    uint16_t     vs_list;      /* FREE: its free-list index (VM_UNLISTED) */
