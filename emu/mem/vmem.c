@@ -51,12 +51,13 @@
  *    list would write both of its list neighbours (two random, cold tags in
  *    a big arena).  A segment that changes size (a split remainder keeps
  *    the free segment's tag, a coalesced free keeps its free neighbour's)
- *    moves only when its list changes.  The arrays are host pages (like
- *    tags, never malloc: an arena may live as long as the process, and
- *    malloc's leak checkers do not look inside our mappings); they start
- *    at one page, double, and go back at destroy.  If the host has no
- *    memory for one, the segment stays free on no list and only the
- *    exhaustive search, which then also walks the address list, finds it.
+ *    moves only when its list changes.  A list's first array is a spare
+ *    tag (8 slots); a longer one is host pages, doubling (never malloc: an
+ *    arena may live as long as the process, and malloc's leak checkers do
+ *    not look inside our mappings).  They go back at destroy.  If the
+ *    host has no memory for one, the segment stays free on no list and
+ *    only the exhaustive search, which then also walks the address list,
+ *    finds it.
  *
  *    The hot path is unconstrained instant fit: emu_vmem_alloc does it
  *    inline under the lock (bitmap search, head, split) and hands anything
@@ -169,6 +170,7 @@
 #define VM_NCLASSES     61
 #define VM_NLISTS       (VM_NCLASSES * VM_SLCOUNT)
 #define VM_UNLISTED     0xffffu /* vs_list of a free tag no array could hold */
+#define VM_FL_SMALL     8       /* slots in a list's first array (a tag) */
 
 #define VM_BEST_SCAN    64      /* best fit: candidates looked at per list */
 #define VM_XSCAN        32      /* windowed xalloc: candidates before exhaustive */
@@ -189,7 +191,7 @@ typedef struct vseg vseg_t;
  * was the last pushed and is usually still in cache.
  */
 typedef struct vflist {
-   vseg_t     **fl_slot;      /* host pages (vm_map), NULL when never used */
+   vseg_t     **fl_slot;      /* a spare tag, then host pages (vm_map) */
    uint32_t     fl_n;         /* tags on the list */
    uint32_t     fl_cap;       /* slots in fl_slot */
 } vflist_t;
@@ -540,6 +542,33 @@ fl_emptied(emu_vmem_t *vmp, unsigned i)
    }
 }
 
+/*
+ * Where a mapped array starts in its mapping: lists differ in the cache
+ * line, so that the hot tops of short arrays do not all fall in the same
+ * cache set (a page-aligned start would put them there).
+ */
+static inline size_t
+fl_color(const emu_vmem_t *vmp, const vflist_t *fl)
+{
+   return (size_t)((fl - vmp->vm_fl) & 63) * 64;
+}
+
+/* A list's array goes back: a tag-sized one to the spares, else unmapped. */
+static void
+fl_free(emu_vmem_t *vmp, vflist_t *fl)
+{
+   if (fl->fl_cap == VM_FL_SMALL) {
+      seg_put(vmp, (vseg_t *)(void *)fl->fl_slot);
+   } else if (fl->fl_cap != 0) {
+      size_t c = fl_color(vmp, fl);
+
+      emu_host_unmap((uint8_t *)fl->fl_slot - c,
+                     fl->fl_cap * sizeof(vseg_t *) + c);
+   }
+   fl->fl_slot = NULL;
+   fl->fl_cap = 0;
+}
+
 /* Test support: list arrays that still fail to grow as if the host were
  * out of memory (emu_vmem_test_fail_list_growth). */
 static int vm_fail_grow;
@@ -549,9 +578,9 @@ static int vm_fail_grow;
  * array is unchanged).
  */
 static int __attribute__((noinline))
-fl_grow(vflist_t *fl)
+fl_grow(emu_vmem_t *vmp, vflist_t *fl)
 {
-   size_t ncap = fl->fl_cap != 0
+   size_t ncap = fl->fl_cap > VM_FL_SMALL
                     ? 2 * (size_t)fl->fl_cap
                     : emu_host_page_size() / sizeof(vseg_t *);
    vseg_t **n;
@@ -561,13 +590,21 @@ fl_grow(vflist_t *fl)
         __atomic_sub_fetch(&vm_fail_grow, 1, __ATOMIC_RELAXED) >= 0)) {
       return -1;
    }
-   n = vm_map(ncap * sizeof *n);
+   if (fl->fl_cap == 0 && vmp->vm_nsegfree != 0) {
+      /* A list's first array is a spare tag: small lists stay small and
+       * sit among the tags. */
+      fl->fl_slot = (vseg_t **)(void *)seg_get(vmp);
+      fl->fl_cap = VM_FL_SMALL;
+      return 0;
+   }
+   n = vm_map(ncap * sizeof *n + fl_color(vmp, fl));
    if (n == NULL) {
       return -1;
    }
+   n = (vseg_t **)(void *)((uint8_t *)n + fl_color(vmp, fl));
    if (fl->fl_slot != NULL) {
       memcpy(n, fl->fl_slot, fl->fl_n * sizeof *n);
-      emu_host_unmap(fl->fl_slot, fl->fl_cap * sizeof *n);
+      fl_free(vmp, fl);
    }
    fl->fl_slot = n;
    fl->fl_cap = (uint32_t)ncap;
@@ -586,7 +623,7 @@ fl_insert_at(emu_vmem_t *vmp, vseg_t *vs, unsigned i)
 
    vs->vs_type = VS_FREE;
    vmp->vm_nfreesegs++;
-   if (EMU_UNLIKELY(fl->fl_n == fl->fl_cap) && fl_grow(fl) != 0) {
+   if (EMU_UNLIKELY(fl->fl_n == fl->fl_cap) && fl_grow(vmp, fl) != 0) {
       vs->vs_list = VM_UNLISTED;
       vmp->vm_nunlisted++;
       return;
@@ -2102,11 +2139,10 @@ emu_vmem_destroy(emu_vmem_t *vmp)
       vmp->vm_segfree = vs;
       vmp->vm_nsegfree++;
    }
-   depot_put(vmp, vmp->vm_nsegfree);
    for (i = 0; i < VM_NLISTS; i++) {
-      emu_host_unmap(vmp->vm_fl[i].fl_slot,
-                     vmp->vm_fl[i].fl_cap * sizeof(vseg_t *));
+      fl_free(vmp, &vmp->vm_fl[i]);
    }
+   depot_put(vmp, vmp->vm_nsegfree);
    if (vmp->vm_hash != vmp->vm_hash0) {
       emu_host_unmap(vmp->vm_hash, vmp->vm_hsize * sizeof(vseg_t *));
    }
