@@ -1699,8 +1699,7 @@ vmem_alloc_common(emu_vmem_t *vmp, size_t size, int flags,
    }
    if (EMU_LIKELY(r.policy == EMU_VM_INSTANTFIT)) {
       emu_flock_lock(&vmp->vm_lock);
-      if (EMU_LIKELY(vmp->vm_nsegfree >= VM_SEG_RESERVE &&
-                     vmp->vm_nallocsegs + 1 < vmp->vm_hsize)) {
+      if (EMU_LIKELY(vmp->vm_nsegfree >= VM_SEG_RESERVE)) {
          /* Instant fit inline: the head of the first list that fits. */
          unsigned i = list_next_nonempty(vmp,
                                          list_fit(size >> vmp->vm_qshift));
