@@ -15,7 +15,12 @@
  *    (vm_seg0).  Two FREE tags are never neighbours: a free coalesces with
  *    both sides at once, in O(1), because the neighbours are one link away.
  *    Free space never merges across a SPAN tag, so an imported span can be
- *    handed back whole.  Spans are also on their own sorted list, to check
+ *    handed back whole.  An ALLOC tag also records whether the segments
+ *    before and after it are FREE (vs_pfree, vs_nfree), kept up to date by
+ *    whoever changes a neighbour: a free reads only the neighbours it
+ *    merges with, and merely writes a flag into an allocated one.  In a big
+ *    arena a neighbour is a cache miss; a write does not stall, a read
+ *    does.  Spans are also on their own sorted list, to check
  *    overlap when one is added.
  *
  * 3. Free lists.  FREE tags sit on segregated lists indexed by size in
@@ -39,22 +44,33 @@
  *      address list from there for the first free segment that fits; ID
  *      arenas use it so that a freed ID is not handed out again at once.
  *    Lists are LIFO: a segment freed without coalescing goes to the head and
- *    is allocated first, still warm.  A segment that changes size (a split
- *    remainder keeps the free segment's tag, a coalesced free keeps its
- *    free neighbour's) moves only when its list changes: in a big arena the
- *    list neighbours are cache misses, so they are left alone when they can
- *    be.
+ *    is allocated first, still warm.  A list is an array of tag pointers
+ *    (head at the top) and each free tag records its slot, so a segment
+ *    leaves its list by moving the top tag into its slot: it touches that
+ *    one tag, the last pushed and usually still in cache, where a linked
+ *    list would write both of its list neighbours (two random, cold tags in
+ *    a big arena).  A segment that changes size (a split remainder keeps
+ *    the free segment's tag, a coalesced free keeps its free neighbour's)
+ *    moves only when its list changes.  A list's first array is a spare
+ *    tag (8 slots); a longer one is host pages, doubling (never malloc: an
+ *    arena may live as long as the process, and malloc's leak checkers do
+ *    not look inside our mappings).  They go back at destroy.  If the
+ *    host has no memory for one, the segment stays free on no list and
+ *    only the exhaustive search, which then also walks the address list,
+ *    finds it.
  *
  *    The hot path is unconstrained instant fit: emu_vmem_alloc does it
  *    inline under the lock (bitmap search, head, split) and hands anything
- *    else to the general allocator; a free prefetches its hash bucket before
- *    it takes the lock, then touches the tag and its two address-order
- *    neighbours, fetched together, and (when those are free) their list
- *    neighbours, also fetched together; a split prefetches the tags it may
- *    write the same way.  Tags and big hash tables sit on 2 MiB-aligned
- *    mappings offered for huge pages (vm_map), so in a big arena those
- *    misses are not TLB misses as well.  The lock itself (two atomic instructions per call) is the
- *    largest fixed cost left; quantum caches (section 8) avoid it.
+ *    else to the general allocator.  A free prefetches its hash bucket
+ *    before it takes the lock, reads the tag, and reads only the
+ *    neighbours it merges with (section 2), fetched together with their
+ *    list slots; a split prefetches the tag it writes and the bucket the
+ *    new segment goes to before the list work.  Tags, and list arrays and
+ *    hash tables once they are big, sit on 2 MiB-aligned mappings offered
+ *    for huge pages (vm_map): in a big arena those misses are not TLB
+ *    misses as well.
+ *    The lock itself (two atomic instructions per call) is the largest
+ *    fixed cost left; quantum caches (section 8) avoid it.
  *
  * 4. Constrained allocation (xalloc: align, phase, nocross, min/max).  A
  *    free segment of at least size + align - quantum always holds an
@@ -153,6 +169,8 @@
 #define VM_SLCOUNT      (1 << VM_SLBITS)
 #define VM_NCLASSES     61
 #define VM_NLISTS       (VM_NCLASSES * VM_SLCOUNT)
+#define VM_UNLISTED     0xffffu /* vs_list of a free tag no array could hold */
+#define VM_FL_SMALL     8       /* slots in a list's first array (a tag) */
 
 #define VM_BEST_SCAN    64      /* best fit: candidates looked at per list */
 #define VM_XSCAN        32      /* windowed xalloc: candidates before exhaustive */
@@ -166,20 +184,39 @@
 
 typedef struct vseg vseg_t;
 
+/*
+ * A free list: an array of tags, the head at the top (fl_slot[fl_n - 1]).
+ * Each free tag knows its slot, so a tag leaves its list by moving the
+ * top tag into its slot: no other tag is touched but the top one, which
+ * was the last pushed and is usually still in cache.
+ */
+typedef struct vflist {
+   vseg_t     **fl_slot;      /* a spare tag, then host pages (vm_map) */
+   uint32_t     fl_n;         /* tags on the list */
+   uint32_t     fl_cap;       /* slots in fl_slot */
+} vflist_t;
+
 /* A boundary tag: one cache line. */
 struct vseg {
    uintptr_t    vs_start;
    size_t       vs_size;
    vseg_t      *vs_anext;     /* address order (circular through vm_seg0) */
    vseg_t      *vs_aprev;
-   vseg_t      *vs_knext;     /* FREE: free list; ALLOC: hash chain; SPAN: span list */
-   vseg_t      *vs_kprev;     /* FREE: free list; SPAN: span list */
+   vseg_t      *vs_knext;     /* ALLOC: hash chain; SPAN: span list; spares */
+   vseg_t      *vs_kprev;     /* SPAN: span list */
    const void  *vs_caller;    /* ALLOC: who allocated it */
-   uint16_t     vs_list;      /* FREE: its free-list index */
+   uint16_t     vs_list;      /* FREE: its free-list index (VM_UNLISTED) */
    uint8_t      vs_type;      /* VS_* */
    uint8_t      vs_import;    /* SPAN: imported from the source */
-   uint32_t     vs_pad;
+   union {
+      uint32_t  vsu_slot;     /* FREE: its slot in the list's array */
+      uint8_t   vsu_nb[2];    /* ALLOC: the segment [before, after] is FREE */
+   } vs_u;
 };
+
+#define vs_slot   vs_u.vsu_slot
+#define vs_pfree  vs_u.vsu_nb[0]
+#define vs_nfree  vs_u.vsu_nb[1]
 
 EMU_STATIC_ASSERT(sizeof(vseg_t) == 64, "a tag is one cache line");
 
@@ -210,7 +247,8 @@ struct emu_vmem {
    uintptr_t             vm_rotor_addr; /* next fit resumes here */
    uint64_t              vm_clmap;     /* non-empty classes */
    uint16_t              vm_slmap[64]; /* non-empty sub-lists per class */
-   vseg_t               *vm_fl[VM_NLISTS];
+   vflist_t              vm_fl[VM_NLISTS];
+   uint64_t              vm_nunlisted; /* free tags on no list (host OOM) */
    vseg_t              **vm_hash;
    size_t                vm_hsize;     /* buckets, a power of two */
    int                   vm_hshift;    /* 64 - log2(vm_hsize) */
@@ -386,6 +424,16 @@ aseg_insert_after(vseg_t *prev, vseg_t *vs)
    prev->vs_anext = vs;
 }
 
+/* Insert vs between prev and next (neighbours): prev is only written. */
+static inline void
+aseg_insert_between(vseg_t *prev, vseg_t *next, vseg_t *vs)
+{
+   vs->vs_aprev = prev;
+   vs->vs_anext = next;
+   next->vs_aprev = vs;
+   prev->vs_anext = vs;
+}
+
 static inline void
 aseg_remove(emu_vmem_t *vmp, vseg_t *vs)
 {
@@ -475,30 +523,12 @@ list_next_nonempty(const emu_vmem_t *vmp, unsigned i)
    return cl * VM_SLCOUNT + (unsigned)__builtin_ctz(vmp->vm_slmap[cl]);
 }
 
-/* Put free segment vs at the head of list i. */
+/* List i became non-empty: set its bits. */
 static inline void
-fl_insert_at(emu_vmem_t *vmp, vseg_t *vs, unsigned i)
+fl_filled(emu_vmem_t *vmp, unsigned i)
 {
-   vseg_t *head = vmp->vm_fl[i];
-
-   vs->vs_type = VS_FREE;
-   vs->vs_list = (uint16_t)i;
-   vs->vs_kprev = NULL;
-   vs->vs_knext = head;
-   if (head != NULL) {
-      head->vs_kprev = vs;
-   } else {
-      vmp->vm_slmap[i / VM_SLCOUNT] |= (uint16_t)(1u << (i % VM_SLCOUNT));
-      vmp->vm_clmap |= 1ull << (i / VM_SLCOUNT);
-   }
-   vmp->vm_fl[i] = vs;
-   vmp->vm_nfreesegs++;
-}
-
-static inline void
-fl_insert(emu_vmem_t *vmp, vseg_t *vs)
-{
-   fl_insert_at(vmp, vs, list_of(vs->vs_size >> vmp->vm_qshift));
+   vmp->vm_slmap[i / VM_SLCOUNT] |= (uint16_t)(1u << (i % VM_SLCOUNT));
+   vmp->vm_clmap |= 1ull << (i / VM_SLCOUNT);
 }
 
 /* List i became empty: clear its bits. */
@@ -513,39 +543,177 @@ fl_emptied(emu_vmem_t *vmp, unsigned i)
    }
 }
 
+/*
+ * Where a mapped array starts in its mapping: lists differ in the cache
+ * line, so that the hot tops of short arrays do not all fall in the same
+ * cache set (a page-aligned start would put them there).
+ */
+static inline size_t
+fl_color(const emu_vmem_t *vmp, const vflist_t *fl)
+{
+   return (size_t)((fl - vmp->vm_fl) & 63) * 64;
+}
+
+/* A list's array goes back: a tag-sized one to the spares, else unmapped. */
+static void
+fl_free(emu_vmem_t *vmp, vflist_t *fl)
+{
+   if (fl->fl_cap == VM_FL_SMALL) {
+      seg_put(vmp, (vseg_t *)(void *)fl->fl_slot);
+   } else if (fl->fl_cap != 0) {
+      size_t c = fl_color(vmp, fl);
+
+      emu_host_unmap((uint8_t *)fl->fl_slot - c,
+                     fl->fl_cap * sizeof(vseg_t *) + c);
+   }
+   fl->fl_slot = NULL;
+   fl->fl_cap = 0;
+}
+
+/* Test support: list arrays that still fail to grow as if the host were
+ * out of memory (emu_vmem_test_fail_list_growth). */
+static int vm_fail_grow;
+
+/*
+ * A full list array: double it.  0, or -1 when the host has no memory (the
+ * array is unchanged).
+ */
+static int __attribute__((noinline))
+fl_grow(emu_vmem_t *vmp, vflist_t *fl)
+{
+   size_t ncap = fl->fl_cap > VM_FL_SMALL
+                    ? 2 * (size_t)fl->fl_cap
+                    : emu_host_page_size() / sizeof(vseg_t *);
+   vseg_t **n;
+
+   if (ncap > UINT32_MAX ||
+       (__atomic_load_n(&vm_fail_grow, __ATOMIC_RELAXED) > 0 &&
+        __atomic_sub_fetch(&vm_fail_grow, 1, __ATOMIC_RELAXED) >= 0)) {
+      return -1;
+   }
+   if (fl->fl_cap == 0 && vmp->vm_nsegfree != 0) {
+      /* A list's first array is a spare tag: small lists stay small and
+       * sit among the tags. */
+      fl->fl_slot = (vseg_t **)(void *)seg_get(vmp);
+      fl->fl_cap = VM_FL_SMALL;
+      return 0;
+   }
+   n = vm_map(ncap * sizeof *n + fl_color(vmp, fl));
+   if (n == NULL) {
+      return -1;
+   }
+   n = (vseg_t **)(void *)((uint8_t *)n + fl_color(vmp, fl));
+   if (fl->fl_slot != NULL) {
+      memcpy(n, fl->fl_slot, fl->fl_n * sizeof *n);
+      fl_free(vmp, fl);
+   }
+   fl->fl_slot = n;
+   fl->fl_cap = (uint32_t)ncap;
+   return 0;
+}
+
+/*
+ * Put free segment vs at the head of list i.  When the list's array cannot
+ * grow (the host is out of memory) vs stays free but on no list
+ * (VM_UNLISTED): only the exhaustive search finds it (vmem_search).
+ */
+static inline __attribute__((always_inline)) void
+fl_insert_at(emu_vmem_t *vmp, vseg_t *vs, unsigned i)
+{
+   vflist_t *fl = &vmp->vm_fl[i];
+
+   vs->vs_type = VS_FREE;
+   vmp->vm_nfreesegs++;
+   if (EMU_UNLIKELY(fl->fl_n == fl->fl_cap) && fl_grow(vmp, fl) != 0) {
+      vs->vs_list = VM_UNLISTED;
+      vmp->vm_nunlisted++;
+      return;
+   }
+   vs->vs_list = (uint16_t)i;
+   vs->vs_slot = fl->fl_n;
+   fl->fl_slot[fl->fl_n++] = vs;
+   if (fl->fl_n == 1) {
+      fl_filled(vmp, i);
+   }
+}
+
+static inline __attribute__((always_inline)) void
+fl_insert(emu_vmem_t *vmp, vseg_t *vs)
+{
+   fl_insert_at(vmp, vs, list_of(vs->vs_size >> vmp->vm_qshift));
+}
+
+/* The head (the most recently pushed tag) of non-empty list i. */
+static inline vseg_t *
+fl_head(const emu_vmem_t *vmp, unsigned i)
+{
+   const vflist_t *fl = &vmp->vm_fl[i];
+
+   return fl->fl_slot[fl->fl_n - 1];
+}
+
+/* Start loading what taking vs off its list will write (section 3). */
 static inline void
-fl_remove(emu_vmem_t *vmp, vseg_t *vs)
+fl_prefetch(const emu_vmem_t *vmp, const vseg_t *vs)
+{
+   if (EMU_LIKELY(vs->vs_list != VM_UNLISTED)) {
+      const vflist_t *fl = &vmp->vm_fl[vs->vs_list];
+
+      __builtin_prefetch(&fl->fl_slot[vs->vs_slot], 1);
+   }
+}
+
+/* Take vs off its array (not off the counts).  => vs is listed. */
+static inline __attribute__((always_inline)) void
+fl_unslot(emu_vmem_t *vmp, vseg_t *vs)
 {
    unsigned i = vs->vs_list;
-   vseg_t *next = vs->vs_knext;
+   vflist_t *fl = &vmp->vm_fl[i];
+   vseg_t *top = fl->fl_slot[--fl->fl_n];
 
-   if (vs->vs_kprev != NULL) {
-      vs->vs_kprev->vs_knext = next;
-   } else {
-      vmp->vm_fl[i] = next;
-      if (next == NULL) {
-         fl_emptied(vmp, i);
-      }
+   if (top != vs) {
+      fl->fl_slot[vs->vs_slot] = top;
+      top->vs_slot = vs->vs_slot;
+   } else if (fl->fl_n == 0) {
+      fl_emptied(vmp, i);
    }
-   if (next != NULL) {
-      next->vs_kprev = vs->vs_kprev;
-   }
+}
+
+static inline __attribute__((always_inline)) void
+fl_remove(emu_vmem_t *vmp, vseg_t *vs)
+{
    vmp->vm_nfreesegs--;
+   if (EMU_UNLIKELY(vs->vs_list == VM_UNLISTED)) {
+      vmp->vm_nunlisted--;
+      return;
+   }
+   fl_unslot(vmp, vs);
 }
 
 /*
  * Free segment vs changed size: move it to its new list, if that differs.
- * A segment that stays on its list keeps its place, which spares the
- * (likely cold) list neighbours.
+ * A segment that stays on its list keeps its place.
  */
-static inline void
+static inline __attribute__((always_inline)) void
 fl_relist(emu_vmem_t *vmp, vseg_t *vs)
 {
    unsigned i = list_of(vs->vs_size >> vmp->vm_qshift);
+   vflist_t *fl = &vmp->vm_fl[i];
 
-   if (i != vs->vs_list) {
+   if (i == vs->vs_list) {
+      return;
+   }
+   if (EMU_UNLIKELY(vs->vs_list == VM_UNLISTED || fl->fl_n == fl->fl_cap)) {
       fl_remove(vmp, vs);
       fl_insert_at(vmp, vs, i);
+      return;
+   }
+   fl_unslot(vmp, vs);
+   vs->vs_list = (uint16_t)i;
+   vs->vs_slot = fl->fl_n;
+   fl->fl_slot[fl->fl_n++] = vs;
+   if (fl->fl_n == 1) {
+      fl_filled(vmp, i);
    }
 }
 
@@ -571,9 +739,9 @@ hash_resize(emu_vmem_t *vmp, size_t nsize)
       nsize = VM_HASH_MIN;
       ntab = vmp->vm_hash0;
    } else {
-      ntab = vm_map(nsize * sizeof(vseg_t *));
+      ntab = vm_map(nsize * sizeof(uint64_t));
       if (ntab == NULL) {
-         return;                   /* keep the old table, chains grow */
+         return;                   /* keep the old table, fuller */
       }
    }
    if (ntab == otab) {
@@ -901,12 +1069,14 @@ fl_scan(const emu_vmem_t *vmp, const vreq_t *r, unsigned from, size_t lcap,
 
    for (i = list_next_nonempty(vmp, from); i < VM_NLISTS;
         i = list_next_nonempty(vmp, i + 1)) {
-      vseg_t *vs;
+      const vflist_t *fl = &vmp->vm_fl[i];
       vseg_t *pick = NULL;
       uintptr_t pa = 0;
       size_t n = 0;
+      uint32_t k;
 
-      for (vs = vmp->vm_fl[i]; vs != NULL; vs = vs->vs_knext) {
+      for (k = fl->fl_n; k > 0; k--) {      /* from the head down */
+         vseg_t *vs = fl->fl_slot[k - 1];
          uintptr_t a;
 
          if (n >= lcap || seen >= tcap) {
@@ -983,6 +1153,24 @@ nextfit_scan(const emu_vmem_t *vmp, const vreq_t *r, uintptr_t *ap)
    return NULL;
 }
 
+/*
+ * Free segments on no list (their list could not grow: host out of
+ * memory), by a walk of the address list.  => caller holds vm_lock.
+ */
+static vseg_t * __attribute__((noinline, cold))
+unlisted_scan(const emu_vmem_t *vmp, const vreq_t *r, uintptr_t *ap)
+{
+   vseg_t *vs;
+
+   for (vs = vmp->vm_seg0.vs_anext; vs != &vmp->vm_seg0; vs = vs->vs_anext) {
+      if (vs->vs_type == VS_FREE && vs->vs_list == VM_UNLISTED &&
+          seg_fit(vmp, vs, r, ap)) {
+         return vs;
+      }
+   }
+   return NULL;
+}
+
 /* Find a free segment for r.  => caller holds vm_lock. */
 static inline vseg_t *
 vmem_search(const emu_vmem_t *vmp, const vreq_t *r, uintptr_t *ap)
@@ -1002,7 +1190,7 @@ vmem_search(const emu_vmem_t *vmp, const vreq_t *r, uintptr_t *ap)
          unsigned i = list_next_nonempty(vmp, list_fit(sq));
 
          if (EMU_LIKELY(i < VM_NLISTS)) {
-            vs = vmp->vm_fl[i];
+            vs = fl_head(vmp, i);
             *ap = r->align > vmp->vm_quantum
                      ? phase_up(vs->vs_start, r->align, r->phase)
                      : vs->vs_start;
@@ -1023,7 +1211,11 @@ vmem_search(const emu_vmem_t *vmp, const vreq_t *r, uintptr_t *ap)
       return nextfit_scan(vmp, r, ap);
    }
    /* Exhaustive first fit: fails only when nothing can hold r. */
-   return fl_scan(vmp, r, list_of(q), SIZE_MAX, SIZE_MAX, 0, ap);
+   vs = fl_scan(vmp, r, list_of(q), SIZE_MAX, SIZE_MAX, 0, ap);
+   if (EMU_UNLIKELY(vs == NULL && vmp->vm_nunlisted != 0)) {
+      vs = unlisted_scan(vmp, r, ap);
+   }
+   return vs;
 }
 
 /*
@@ -1040,33 +1232,50 @@ seg_carve(emu_vmem_t *vmp, vseg_t *vs, uintptr_t a, size_t size,
    uintptr_t end = start + vs->vs_size;
    vseg_t *as;
 
-   /* The tags a split may write: start them together (section 3). */
+   /* The tag a split may write and the bucket the new segment goes to
+    * (section 3): start both before the list work. */
    __builtin_prefetch(vs->vs_aprev, 1);
-   __builtin_prefetch(vs->vs_knext, 1);
+   hash_prefetch(vmp, a);
 
+   /* A free segment's neighbours are never free (section 3): the segments
+    * around the allocated piece learn what now borders them. */
    if (EMU_UNLIKELY(a + size == end && a == start)) {
       fl_remove(vmp, vs);            /* exact fit: the tag changes type */
       as = vs;
+      as->vs_pfree = 0;
+      as->vs_nfree = 0;
+      as->vs_aprev->vs_nfree = 0;
+      as->vs_anext->vs_pfree = 0;
    } else {
       as = seg_get(vmp);
       as->vs_start = a;
       if (a + size < end) {
          /* vs keeps the piece after; a piece before gets a tag too */
-         aseg_insert_after(vs->vs_aprev, as);
+         vseg_t *l = vs->vs_aprev;
+
+         aseg_insert_between(l, vs, as);
          if (EMU_UNLIKELY(a > start)) {
             vseg_t *t = seg_get(vmp);
 
             t->vs_start = start;
             t->vs_size = a - start;
             t->vs_caller = NULL;
-            aseg_insert_after(as->vs_aprev, t);
+            aseg_insert_between(l, as, t);
             fl_insert(vmp, t);
+            as->vs_pfree = 1;
+         } else {
+            l->vs_nfree = 0;
+            as->vs_pfree = 0;
          }
+         as->vs_nfree = 1;
          vs->vs_start = a + size;
          vs->vs_size = end - (a + size);
       } else {
          /* nothing after: vs keeps the piece before */
          aseg_insert_after(vs, as);
+         as->vs_pfree = 1;
+         as->vs_nfree = 0;
+         as->vs_anext->vs_pfree = 0;
          vs->vs_size = a - start;
       }
       fl_relist(vmp, vs);
@@ -1331,6 +1540,8 @@ vmem_do_free(emu_vmem_t *vmp, uintptr_t addr, size_t size,
    vseg_t *prev;
    vseg_t *next;
    vseg_t *span;
+   int pfree;
+   int nfree;
    uintptr_t raddr = 0;
    size_t rsize = 0;
 
@@ -1347,8 +1558,8 @@ vmem_do_free(emu_vmem_t *vmp, uintptr_t addr, size_t size,
       return;
    }
    /* In a big arena the neighbours are cache misses: start both at once
-    * (with intent to write), and their free-list neighbours as soon as we
-    * know they are free, instead of one dependent miss after another. */
+    * (with intent to write), and their list slots as soon as we know they
+    * are free, instead of one dependent miss after another. */
    prev = vs->vs_aprev;
    next = vs->vs_anext;
    __builtin_prefetch(prev, 1);
@@ -1357,28 +1568,32 @@ vmem_do_free(emu_vmem_t *vmp, uintptr_t addr, size_t size,
    vmp->vm_nfree++;
 
    /* Coalesce.  A free neighbour keeps its tag (and, when its list does
-    * not change, its place on the list); vs's tag goes back. */
-   if (prev->vs_type == VS_FREE) {
-      __builtin_prefetch(prev->vs_knext, 1);
-      __builtin_prefetch(prev->vs_kprev, 1);
-      if (next->vs_type == VS_FREE) {
-         __builtin_prefetch(next->vs_knext, 1);
-         __builtin_prefetch(next->vs_kprev, 1);
+    * not change, its place on the list); vs's tag goes back.  vs's flags
+    * say which neighbours are free, so an allocated neighbour is only
+    * written (it learns that a free segment borders it), never read. */
+   pfree = vs->vs_pfree;
+   nfree = vs->vs_nfree;
+   if (pfree) {
+      fl_prefetch(vmp, prev);
+      if (nfree) {
+         fl_prefetch(vmp, next);
       }
       prev->vs_size += size;
       aseg_remove(vmp, vs);
       seg_put(vmp, vs);
-      if (next->vs_type == VS_FREE) {
+      if (nfree) {
          fl_remove(vmp, next);
          prev->vs_size += next->vs_size;
          aseg_remove(vmp, next);
          seg_put(vmp, next);
+      } else {
+         next->vs_pfree = 1;
       }
       vs = prev;
       fl_relist(vmp, vs);
-   } else if (next->vs_type == VS_FREE) {
-      __builtin_prefetch(next->vs_knext, 1);
-      __builtin_prefetch(next->vs_kprev, 1);
+   } else if (nfree) {
+      fl_prefetch(vmp, next);
+      prev->vs_nfree = 1;
       next->vs_start = addr;
       next->vs_size += size;
       aseg_remove(vmp, vs);
@@ -1386,6 +1601,8 @@ vmem_do_free(emu_vmem_t *vmp, uintptr_t addr, size_t size,
       vs = next;
       fl_relist(vmp, vs);
    } else {
+      prev->vs_nfree = 1;
+      next->vs_pfree = 1;
       vs->vs_caller = NULL;
       fl_insert(vmp, vs);
    }
@@ -1494,7 +1711,7 @@ vmem_alloc_common(emu_vmem_t *vmp, size_t size, int flags,
                                          list_fit(size >> vmp->vm_qshift));
 
          if (EMU_LIKELY(i < VM_NLISTS)) {
-            vseg_t *vs = vmp->vm_fl[i];
+            vseg_t *vs = fl_head(vmp, i);
             uintptr_t a = vs->vs_start;
 
             (void)seg_carve(vmp, vs, a, size, caller);
@@ -1929,6 +2146,9 @@ emu_vmem_destroy(emu_vmem_t *vmp)
       vmp->vm_segfree = vs;
       vmp->vm_nsegfree++;
    }
+   for (i = 0; i < VM_NLISTS; i++) {
+      fl_free(vmp, &vmp->vm_fl[i]);
+   }
    depot_put(vmp, vmp->vm_nsegfree);
    if (vmp->vm_hash != vmp->vm_hash0) {
       emu_host_unmap(vmp->vm_hash, vmp->vm_hsize * sizeof(vseg_t *));
@@ -2155,6 +2375,12 @@ emu_vmem_dump(emu_vmem_t *vmp, size_t max)
 
 /* ---- Test support: invariants ----------------------------------------- */
 
+void
+emu_vmem_test_fail_list_growth(int n)
+{
+   __atomic_store_n(&vm_fail_grow, n, __ATOMIC_RELAXED);
+}
+
 #define VFAIL(...)                                                        \
    do {                                                                   \
       if (why != NULL && len != 0) {                                      \
@@ -2176,6 +2402,7 @@ emu_vmem_verify(emu_vmem_t *vmp, char *why, size_t len)
    uint64_t imported = 0;
    uint64_t inuse = 0;
    uint64_t onlists = 0;
+   uint64_t unlisted = 0;
    uint64_t inhash = 0;
    uintptr_t last_end = 0;
    int have_last = 0;
@@ -2239,7 +2466,10 @@ emu_vmem_verify(emu_vmem_t *vmp, char *why, size_t len)
                      "coalesced", (unsigned long)vs->vs_start,
                      (unsigned long)vs->vs_size);
             }
-            if (vs->vs_list != list_of(vs->vs_size >> vmp->vm_qshift)) {
+            if (vs->vs_list == VM_UNLISTED) {
+               unlisted++;
+            } else if (vs->vs_list !=
+                       list_of(vs->vs_size >> vmp->vm_qshift)) {
                VFAIL("free segment %#lx on the wrong list",
                      (unsigned long)vs->vs_start);
             }
@@ -2251,6 +2481,11 @@ emu_vmem_verify(emu_vmem_t *vmp, char *why, size_t len)
          } else {
             nalloc++;
             inuse += vs->vs_size;
+            if (vs->vs_pfree != (vs->vs_aprev->vs_type == VS_FREE) ||
+                vs->vs_nfree != (vs->vs_anext->vs_type == VS_FREE)) {
+               VFAIL("allocated segment %#lx has wrong neighbour flags",
+                     (unsigned long)vs->vs_start);
+            }
             if (hash_lookup(vmp, vs->vs_start) != vs) {
                VFAIL("allocated segment %#lx not in the hash",
                      (unsigned long)vs->vs_start);
@@ -2268,18 +2503,21 @@ emu_vmem_verify(emu_vmem_t *vmp, char *why, size_t len)
       VFAIL("rotor points to a dead segment");
    }
    for (i = 0; i < VM_NLISTS; i++) {
+      const vflist_t *fl = &vmp->vm_fl[i];
       int bit = (vmp->vm_slmap[i / VM_SLCOUNT] >> (i % VM_SLCOUNT)) & 1;
       int cbit = (int)((vmp->vm_clmap >> (i / VM_SLCOUNT)) & 1);
+      uint32_t k;
 
-      if (bit != (vmp->vm_fl[i] != NULL)) {
+      if (bit != (fl->fl_n != 0) || fl->fl_n > fl->fl_cap) {
          VFAIL("free-list bitmap wrong for list %u", i);
       }
       if (bit && !cbit) {
          VFAIL("class bitmap wrong for list %u", i);
       }
-      for (vs = vmp->vm_fl[i]; vs != NULL; vs = vs->vs_knext) {
+      for (k = 0; k < fl->fl_n; k++) {
+         vs = fl->fl_slot[k];
          if (vs->vs_type != VS_FREE || vs->vs_list != i ||
-             (vs->vs_knext != NULL && vs->vs_knext->vs_kprev != vs)) {
+             vs->vs_slot != k) {
             VFAIL("list %u holds a bad segment", i);
          }
          onlists++;
@@ -2298,7 +2536,8 @@ emu_vmem_verify(emu_vmem_t *vmp, char *why, size_t len)
          inhash++;
       }
    }
-   if (onlists != nfree || nfree != vmp->vm_nfreesegs) {
+   if (onlists + unlisted != nfree || nfree != vmp->vm_nfreesegs ||
+       unlisted != vmp->vm_nunlisted) {
       VFAIL("free segments: %llu in order, %llu on lists, %llu counted",
             (unsigned long long)nfree, (unsigned long long)onlists,
             (unsigned long long)vmp->vm_nfreesegs);

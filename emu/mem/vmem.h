@@ -244,4 +244,11 @@ emu_status_t emu_vmem_qcache_enable(emu_vmem_t *vmp);
  */
 int emu_vmem_verify(emu_vmem_t *vmp, char *why, size_t len);
 
+/*
+ * Test support: the next n times a free-list array needs to grow (in any
+ * arena) it fails as if the host had no memory, so the segment stays free
+ * on no list (vmem.c 3.).  0 ends it.
+ */
+void emu_vmem_test_fail_list_growth(int n);
+
 #endif /* EMU_MEM_VMEM_H */

@@ -837,6 +837,55 @@ test_vmem_quantum_caches_take_small_sizes_once_enabled(void **state)
    emu_vmem_destroy(early);
 }
 
+/*
+ * When a free list's array cannot grow (host out of memory) the segment
+ * stays free on no list: the arena stays consistent, a constrained request
+ * still finds it, and it joins a list again once it changes.
+ */
+static void
+test_vmem_segment_on_no_list_is_still_found_and_coalesced(void **state)
+{
+   emu_vmem_t *vmp = mk(0x10000, 1000 * PG, PG);
+   emu_vmem_req_t r;
+   uintptr_t a[10];
+   uintptr_t x;
+   int i;
+
+   (void)state;
+   for (i = 0; i < 10; i++) {
+      assert_int_equal(emu_vmem_alloc(vmp, PG, EMU_VM_NOSLEEP, &a[i]),
+                       EMU_OK);
+   }
+   emu_vmem_test_fail_list_growth(1000);
+   emu_vmem_free(vmp, a[1], PG);          /* lists of 1 page: no array */
+   emu_vmem_free(vmp, a[3], PG);
+   emu_vmem_free(vmp, a[5], PG);
+   assert_sane(vmp);
+   assert_int_equal(stats(vmp).st_nfree_segs, 4);
+   memset(&r, 0, sizeof r);
+   r.flags = EMU_VM_NOSLEEP;
+   r.size = PG;
+   r.minaddr = a[3];
+   r.maxaddr = a[3] + PG;
+   assert_int_equal(emu_vmem_xalloc(vmp, &r, &x), EMU_OK);
+   assert_int_equal(x, a[3]);
+   assert_sane(vmp);
+   emu_vmem_test_fail_list_growth(0);
+   emu_vmem_xfree(vmp, a[3], PG);
+   emu_vmem_free(vmp, a[2], PG);          /* merges with unlisted a[1] */
+   emu_vmem_free(vmp, a[4], PG);          /* ... and a[5] */
+   assert_sane(vmp);
+   for (i = 0; i < 10; i++) {
+      if (i < 1 || i > 5) {
+         emu_vmem_free(vmp, a[i], PG);
+      }
+   }
+   assert_sane(vmp);
+   assert_int_equal(stats(vmp).st_nfree_segs, 1);
+   assert_int_equal(stats(vmp).st_inuse, 0);
+   emu_vmem_destroy(vmp);
+}
+
 int
 main(void)
 {
@@ -865,6 +914,7 @@ main(void)
       cmocka_unit_test(test_vmem_big_hash_tables_grow_and_shrink),
       cmocka_unit_test(test_vmem_walk_and_whatis_describe_segments),
       cmocka_unit_test(test_vmem_quantum_caches_take_small_sizes_once_enabled),
+      cmocka_unit_test(test_vmem_segment_on_no_list_is_still_found_and_coalesced),
    };
 
    return cmocka_run_group_tests(tests, NULL, NULL);
