@@ -100,13 +100,28 @@ vmk_SpinlockDestroy(vmk_Lock lock)
  * Acquisition and release, inlined into every entry point so the engine's
  * fast path (lock.h) is specialised for the constant read/in_order.
  */
+/* Out of line, so that the fast path's calls to them are tail calls. */
+static __attribute__((noinline)) VMK_ReturnStatus
+spin_bad_handle(struct emu_lock *l, const char *fn, const void *caller)
+{
+   emu_lock_bad_handle(l, fn, caller);
+   return VMK_BAD_PARAM;
+}
+
+static __attribute__((noinline)) VMK_ReturnStatus
+spin_lock_slow(struct emu_lock *l, int read, const void *caller)
+{
+   return emu_lock_acquire_slow(l, read, caller) == EMU_OK ? VMK_OK
+                                                           : VMK_BAD_PARAM;
+}
+
 static inline __attribute__((always_inline)) VMK_ReturnStatus
 spin_lock(vmk_Lock lock, int read, const char *fn, const void *caller)
 {
    struct emu_lock *l = LOCK_OF(lock);
 
-   if (EMU_UNLIKELY(!emu_lock_check(l, fn, caller))) {
-      return VMK_BAD_PARAM;
+   if (EMU_UNLIKELY(l == NULL || l->l_magic != EMU_LOCK_MAGIC)) {
+      return spin_bad_handle(l, fn, caller);
    }
    if (EMU_UNLIKELY(read && l->l_type != EMU_LOCK_RW)) {
       emu_report_obj_t obj = { "spinlock", l->l_name, l };
@@ -116,8 +131,10 @@ spin_lock(vmk_Lock lock, int read, const char *fn, const void *caller)
                  fn, l->l_name);
       return VMK_BAD_PARAM;
    }
-   return emu_lock_acquire(l, read, caller) == EMU_OK ? VMK_OK
-                                                       : VMK_BAD_PARAM;
+   if (EMU_LIKELY(emu_lock_acquire_fast(l, read, caller))) {
+      return VMK_OK;
+   }
+   return spin_lock_slow(l, read, caller);
 }
 
 static inline __attribute__((always_inline)) void

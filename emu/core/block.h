@@ -46,6 +46,30 @@ emu_nonblocking_end(void)
 #define EMU_NONBLOCKING_BEGIN(why) emu_nonblocking_begin(why)
 #define EMU_NONBLOCKING_END()      emu_nonblocking_end()
 
+/*
+ * The same for the hottest callers (the spinlock fast paths), without the
+ * reason: only a region entered at depth 0 by emu_nonblocking_begin sets
+ * it and its end clears it, so leaving why alone here keeps it right for
+ * every region around; a report with no reason asks the callback below.
+ */
+static inline void
+emu_nonblocking_enter(void)
+{
+   emu_block.depth++;
+}
+
+static inline void
+emu_nonblocking_leave(void)
+{
+   emu_block.depth--;
+}
+
+/*
+ * The reason a report gives when no region recorded one (a spinlock
+ * region entered by emu_nonblocking_enter): set by the lock layer.
+ */
+extern const char *(*emu_block_why_hook)(void);
+
 /* First line of every "may block" API function. */
 #define EMU_MAY_BLOCK()                                                   \
    do {                                                                   \

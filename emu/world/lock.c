@@ -122,6 +122,18 @@ emu_lock_domain_destroy(struct emu_lock_domain *d, const void *caller)
 
 /* -- create/destroy --------------------------------------------------- */
 
+/*
+ * The reason behind a non-blocking region that recorded none: the lock
+ * fast paths enter theirs without one (core/block.h).
+ */
+static const char *
+lock_block_why(void)
+{
+   struct emu_world *w = (struct emu_world *)emu_host_self_get();
+
+   return w != NULL && w->w_nospin_depth > 0 ? emu_lock_why : NULL;
+}
+
 emu_status_t
 emu_lock_create(const char *name, emu_lock_type_t type,
                 struct emu_lock_domain *domain, uint16_t rank,
@@ -145,6 +157,7 @@ emu_lock_create(const char *name, emu_lock_type_t type,
    if (emu_fault_inject(EMU_FAULT_LOCK, caller)) {
       return EMU_NOMEM;
    }
+   __atomic_store_n(&emu_block_why_hook, lock_block_why, __ATOMIC_RELAXED);
    l = calloc(1, sizeof *l);
    if (l == NULL) {
       return EMU_NOMEM;

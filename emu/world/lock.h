@@ -103,8 +103,9 @@ void emu_lock_release_slow(struct emu_lock *l, int read, int in_order,
 
 extern const char emu_lock_why[];     /* the non-blocking region's reason */
 
-static inline emu_status_t
-emu_lock_acquire(struct emu_lock *l, int read, const void *caller)
+/* The fast path alone: 1 when l was taken, 0 when the slow path must run. */
+static inline int
+emu_lock_acquire_fast(struct emu_lock *l, int read, const void *caller)
 {
    struct emu_world *w = (struct emu_world *)emu_host_self_get();
    uint32_t v = 0;
@@ -120,7 +121,16 @@ emu_lock_acquire(struct emu_lock *l, int read, const void *caller)
       w->w_held[0].h_caller = caller;
       w->w_nheld = 1;
       w->w_nospin_depth++;
-      EMU_NONBLOCKING_BEGIN(emu_lock_why);
+      emu_nonblocking_enter();          /* why: lock_block_why, lock.c */
+      return 1;
+   }
+   return 0;
+}
+
+static inline emu_status_t
+emu_lock_acquire(struct emu_lock *l, int read, const void *caller)
+{
+   if (EMU_LIKELY(emu_lock_acquire_fast(l, read, caller))) {
       return EMU_OK;
    }
    return emu_lock_acquire_slow(l, read, caller);
@@ -141,7 +151,7 @@ emu_lock_release(struct emu_lock *l, int read, int in_order,
          l->l_acquires++;               /* still exclusive: no atomic */
          __atomic_store_n(&l->l_word, 0, __ATOMIC_RELEASE);
          w->w_nospin_depth--;
-         EMU_NONBLOCKING_END();
+         emu_nonblocking_leave();
          return;
       }
    }
