@@ -893,7 +893,7 @@ big_alloc(emu_heap_t *h, size_t size, size_t align, uint64_t charge,
    b->b_bytes = r.size;
    b->b_charge = charge;
    b->b_caller = caller;
-   emu_memsan_alloc((void *)addr, size, b->b_bytes);
+   emu_memsan_alloc((void *)addr, size, b->b_bytes, 0);
    emu_mutex_lock(&h->h_lock);
    HASH_ADD(hh, h->h_big, b_addr, sizeof b->b_addr, b);
    h->h_nbig++;
@@ -993,7 +993,7 @@ emu_heap_alloc(emu_heap_t *h, size_t size, size_t align,
                                (uintptr_t)caller |
                                   ((uintptr_t)size << EMU_HEAP_TAG_SHIFT));
          /* Exactly size bytes are the driver's (memsan.h). */
-         emu_memsan_alloc(obj, size, charge + sizeof(uintptr_t));
+         emu_memsan_alloc(obj, size, charge + sizeof(uintptr_t), 0);
       }
    } else {
       obj = big_alloc(h, size, align, charge, deadline_ns, caller);

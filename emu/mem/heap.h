@@ -173,7 +173,7 @@ emu_heap_alloc_fast(emu_heap_t *h, size_t size, const void *caller,
    emu_slab_tag_store((uintptr_t)obj, (size_t)csz,
                       (uintptr_t)caller | ((uintptr_t)size << EMU_HEAP_TAG_SHIFT));
 #if EMU_SLAB_ASAN
-   emu_memsan_alloc(obj, size, (size_t)csz + sizeof(uintptr_t));
+   emu_memsan_alloc(obj, size, (size_t)csz + sizeof(uintptr_t), 0);
 #endif
    *pp = obj;
    return 1;

@@ -806,7 +806,8 @@ emu_mempool_alloc(emu_mempool_t *mp, const emu_mp_req_t *req,
       if (req->track) {
          emu_memsan_alloc((void *)emu_machmem_mpn2va(runs[i].r_mpn),
                           (size_t)(runs[i].r_npages << EMU_MM_PAGE_SHIFT),
-                          (size_t)(runs[i].r_npages << EMU_MM_PAGE_SHIFT));
+                          (size_t)(runs[i].r_npages << EMU_MM_PAGE_SHIFT),
+                          1);                /* machine pages come zeroed */
       }
    }
    mp->mp_st_alloc++;

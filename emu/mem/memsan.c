@@ -43,7 +43,7 @@ emu_memsan_valgrind(void)
 }
 
 void
-emu_memsan_alloc(void *p, size_t size, size_t room)
+emu_memsan_alloc(void *p, size_t size, size_t room, int zeroed)
 {
 #if MEMSAN_ASAN
    ASAN_UNPOISON_MEMORY_REGION(p, size);
@@ -53,7 +53,7 @@ emu_memsan_alloc(void *p, size_t size, size_t room)
 #endif
 #if MEMSAN_VALGRIND
    if (emu_memsan_valgrind()) {
-      VALGRIND_MALLOCLIKE_BLOCK(p, size, 0, 0);
+      VALGRIND_MALLOCLIKE_BLOCK(p, size, 0, zeroed);
       if (room > size) {
          VALGRIND_MAKE_MEM_NOACCESS((char *)p + size, room - size);
       }
@@ -62,6 +62,7 @@ emu_memsan_alloc(void *p, size_t size, size_t room)
    (void)p;
    (void)size;
    (void)room;
+   (void)zeroed;
 }
 
 void
@@ -88,7 +89,7 @@ emu_memsan_reset(void *p, size_t len)
 #endif
 #if MEMSAN_VALGRIND
    if (emu_memsan_valgrind()) {
-      VALGRIND_MAKE_MEM_UNDEFINED(p, len);
+      VALGRIND_MAKE_MEM_DEFINED(p, len);
    }
 #endif
    (void)p;

@@ -12,9 +12,9 @@
  *     block, contents undefined);
  *   - a block given back is wholly unaddressable (memcheck keeps the stack
  *     of the free for its report);
- *   - memory changing hands inside the runtime (pages into a pool's
- *     arena, a span back to a pool) is reset: addressable, contents
- *     undefined, no block any more.
+ *   - machine pages handed out by the machine-page arena (to a pool, a DMA
+ *     bounce buffer, ...) are reset: addressable, no block any more, and
+ *     defined, since they are zero (freed pages are discarded).
  *
  * Without either checker every call is empty.  Whether memcheck runs is
  * decided once (RUNNING_ON_VALGRIND) and cached.
@@ -28,11 +28,14 @@
 /* 1 when running under Valgrind (any tool). */
 int emu_memsan_valgrind(void);
 
-/* p .. p + room: a block of size bytes handed to the driver. */
-void emu_memsan_alloc(void *p, size_t size, size_t room);
+/*
+ * p .. p + room: a block of size bytes handed to the driver; zeroed: its
+ * contents are zero (defined), else undefined.
+ */
+void emu_memsan_alloc(void *p, size_t size, size_t room, int zeroed);
 /* The block at p (room bytes) given back by the driver. */
 void emu_memsan_free(void *p, size_t room);
-/* p .. p + len changes hands inside the runtime. */
+/* Zeroed machine pages p .. p + len change hands inside the runtime. */
 void emu_memsan_reset(void *p, size_t len);
 /* p .. p + len stays the runtime's and must not be touched meanwhile. */
 void emu_memsan_hide(void *p, size_t len);
