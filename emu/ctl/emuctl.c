@@ -22,6 +22,7 @@
 #include "core/report.h"
 #include "core/rsrc.h"
 #include "ctl/ctl.h"
+#include "world/time.h"
 
 EMU_STATIC_ASSERT_CTL((int)EMUCTL_REPORT_COUNT == (int)EMU_RPT_COUNT,
                       "report kinds out of step");
@@ -117,6 +118,9 @@ EmuCtl_Shutdown(void)
    /* ESXi runs reboot handlers on the way down; they may free things. */
    (void)emu_api_system_reboot();
    EmuCtl_ConfigReset();
+   /* A one-shot timer that just fired is freed once its callback returns;
+    * it is not a leak. */
+   emu_timer_quiesce();
    leaked = emu_rsrc_count(EMU_RSRC_ANY, -1);
    if (leaked != 0) {
       emu_host_print_err("vmkemu: %llu resource(s) still live at "

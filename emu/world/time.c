@@ -590,6 +590,16 @@ emu_timer_pending(uint64_t id)
    return pending;
 }
 
+void
+emu_timer_quiesce(void)
+{
+   emu_mutex_lock(&tm_lock);
+   while (tm_firing != NULL && tm_firing_world != emu_host_self_get()) {
+      emu_cond_wait(&tm_done_cv, &tm_lock);
+   }
+   emu_mutex_unlock(&tm_lock);
+}
+
 uint64_t
 emu_timer_npending(void)
 {

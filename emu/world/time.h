@@ -71,5 +71,11 @@ emu_status_t emu_timer_schedule(struct emu_timerq *q, emu_timer_tramp_t tramp,
 emu_status_t emu_timer_cancel(uint64_t id, int wait);
 int emu_timer_pending(uint64_t id);
 uint64_t emu_timer_npending(void);
+/*
+ * Wait until no timer is firing (unless the caller is the one firing): a
+ * one-shot timer whose callback has returned is freed then, so a leak check
+ * made afterwards does not count it.  => may block (callbacks do not).
+ */
+void emu_timer_quiesce(void);
 
 #endif /* EMU_WORLD_TIME_H */
