@@ -120,7 +120,7 @@ spin_lock(vmk_Lock lock, int read, const char *fn, const void *caller)
 {
    struct emu_lock *l = LOCK_OF(lock);
 
-   if (EMU_UNLIKELY(l == NULL || l->l_magic != EMU_LOCK_MAGIC)) {
+   if (EMU_UNLIKELY(!emu_lock_live(l))) {
       return spin_bad_handle(l, fn, caller);
    }
    if (EMU_UNLIKELY(read && l->l_type != EMU_LOCK_RW)) {

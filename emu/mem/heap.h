@@ -183,15 +183,9 @@ static inline int
 emu_heap_free_fast(emu_heap_t *h, void *p)
 {
    uintptr_t a = (uintptr_t)p;
-   uintptr_t off = a - emu_slab_range.sr_base;
-   emu_slab_cache_t *sc;
+   emu_slab_cache_t *sc = emu_slab_cl_entry(a)->cl_cache; /* or nocache */
    emu_heap_tls_t *t;
 
-   if (EMU_UNLIKELY(off >= emu_slab_range.sr_len)) {
-      return 0;
-   }
-   sc = __atomic_load_n(&emu_slab_cltab[off >> EMU_SLAB_GRANULE_SHIFT],
-                        __ATOMIC_RELAXED)->cl_cache;
    /* Only h's class caches name h as owner (never NULL for the others),
     * and not while allocations wait for frees (heap.c 4.). */
    if (EMU_UNLIKELY(__atomic_load_n(&sc->sc_owner, __ATOMIC_RELAXED) !=
@@ -211,7 +205,7 @@ emu_heap_free_fast(emu_heap_t *h, void *p)
       return 0;
    }
    if (EMU_UNLIKELY(!emu_slab_push_free(sc, a, EMU_SLAB_PRE_TAGOFF,
-                                        (uintptr_t)sc))) {
+                                        (uintptr_t)sc, 0))) {
       return 0;
    }
    t->t_avail += sc->sc_owner_size;

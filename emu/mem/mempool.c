@@ -877,8 +877,10 @@ emu_mempool_free(uint64_t mpn, uint64_t npages, const void *caller)
       return EMU_BADPARAM;
    }
    mp = pg_owner[i];
+   t = pg_track[i];
+   pg_track[i] = NULL;
    /* Pages back in a pool are nobody's to touch (memsan.h). */
-   if (pg_track[i] != NULL) {
+   if (t != NULL) {
       emu_memsan_free((void *)emu_machmem_mpn2va(mpn),
                       (size_t)(npages << EMU_MM_PAGE_SHIFT));
    } else {
@@ -886,8 +888,6 @@ emu_mempool_free(uint64_t mpn, uint64_t npages, const void *caller)
                       (size_t)(npages << EMU_MM_PAGE_SHIFT));
    }
    pg_set(mpn, npages, NULL);
-   t = pg_track[i];
-   pg_track[i] = NULL;
    emu_mutex_unlock(&mp_lock);
    if (t != NULL) {
       emu_rsrc_remove(&t->t_rsrc);

@@ -390,10 +390,9 @@ slab_div_setup(emu_slab_cache_t *sc, uint64_t d)
  * the new value (emu_slab_create).
  */
 static size_t
-slab_slotoff(const emu_slab_cache_t *sc)
+slab_slotoff(const emu_slab_cache_t *sc, int armed)
 {
-   return __atomic_load_n(&emu_fault_armed, __ATOMIC_SEQ_CST)
-             ? 0 : (size_t)sc->sc_index * sizeof(emu_mag_slot_t);
+   return armed ? 0 : (size_t)sc->sc_index * sizeof(emu_mag_slot_t);
 }
 
 static void
@@ -401,18 +400,16 @@ slab_fault_armed(int armed)
 {
    uint32_t i;
 
-   (void)armed;
    for (i = 1; i < EMU_MAG_MAX_CACHES; i++) {
       emu_slab_cache_t *sc = __atomic_load_n(&slab_by_index[i],
                                              __ATOMIC_ACQUIRE);
 
       if (sc != NULL) {
-         __atomic_store_n(&sc->sc_slotoff, slab_slotoff(sc),
+         __atomic_store_n(&sc->sc_slotoff, slab_slotoff(sc, armed),
                           __ATOMIC_RELAXED);
       }
    }
 }
-
 
 static emu_status_t
 slab_globals(void)
@@ -1371,7 +1368,8 @@ emu_slab_create(const emu_slab_props_t *p, emu_slab_cache_t **scp)
    slab_list = sc;
    if (sc->sc_index != 0) {
       __atomic_store_n(&slab_by_index[sc->sc_index], sc, __ATOMIC_SEQ_CST);
-      sc->sc_slotoff = slab_slotoff(sc);
+      sc->sc_slotoff = slab_slotoff(sc, __atomic_load_n(&emu_fault_armed,
+                                                       __ATOMIC_SEQ_CST));
    }
    emu_mutex_unlock(&slab_list_lock);
    if (!(flags & EMU_SLAB_F_INTERNAL)) {

@@ -329,16 +329,22 @@ emu_slab_tag_store(uintptr_t obj, size_t off, uintptr_t v)
    __builtin_memcpy((void *)(obj + off), &v, sizeof v);
 }
 
+/* 1 when a lies in the backing range (so a - 16 .. a may be read). */
+static inline int
+emu_slab_in_range(uintptr_t a)
+{
+   return a - emu_slab_range.sr_base < emu_slab_range.sr_len;
+}
+
 /* The cluster table entry of addr: a cluster or &emu_slab_nocl.  No lock. */
 static inline emu_slab_cluster_t *
 emu_slab_cl_entry(uintptr_t addr)
 {
-   uintptr_t off = addr - emu_slab_range.sr_base;
-
-   if (EMU_UNLIKELY(off >= emu_slab_range.sr_len)) {
+   if (EMU_UNLIKELY(!emu_slab_in_range(addr))) {
       return &emu_slab_nocl;
    }
-   return __atomic_load_n(&emu_slab_cltab[off >> EMU_SLAB_GRANULE_SHIFT],
+   return __atomic_load_n(&emu_slab_cltab[(addr - emu_slab_range.sr_base) >>
+                                          EMU_SLAB_GRANULE_SHIFT],
                           __ATOMIC_RELAXED);
 }
 
@@ -445,18 +451,26 @@ emu_slab_alloc_fast(emu_slab_cache_t *sc, void **objp)
 }
 
 /*
- * Push a, already known to be a handed-out object of sc, as free, marking
- * its tag word (at tagoff) with freetag -- sc's own tagoff and freetag,
- * passed in so that callers that know them as constants save the loads.
+ * Push a, an object of sc, onto this thread's loaded magazine as free,
+ * marking its tag word (at tagoff) with freetag -- sc's own tagoff and
+ * freetag, passed in so that callers that know them as constants save the
+ * loads.  check: the tag has not proved a handed out, so refuse a tag that
+ * is already freetag (a double free); tested after the room, so that a
+ * direct-mode cache (debug, memcheck), whose slot is never loaded, leaves
+ * before reading a tag that may be the driver's uninitialised bytes.  0
+ * when the slow path must run.
  */
 static inline int
 emu_slab_push_free(emu_slab_cache_t *sc, uintptr_t a, size_t tagoff,
-                   uintptr_t freetag)
+                   uintptr_t freetag, int check)
 {
    emu_mag_slot_t *slot = emu_slab_slot(sc);
    void **top = slot->ms_top;
 
    if (EMU_UNLIKELY(top == slot->ms_lim)) {
+      return 0;
+   }
+   if (check && EMU_UNLIKELY(emu_slab_tag_load(a, tagoff) == freetag)) {
       return 0;
    }
    emu_slab_tag_store(a, tagoff, freetag);
@@ -481,29 +495,11 @@ emu_slab_free_fast_owned(emu_slab_cache_t *sc, emu_slab_cluster_t *cl,
                          void *obj)
 {
    uintptr_t a = (uintptr_t)obj;
-   emu_mag_slot_t *slot;
-   void **top;
 
    if (EMU_UNLIKELY(emu_slab_obj_index(sc, cl, a) >= sc->sc_clnobj64)) {
       return 0;
    }
-   /* Room first: a direct-mode cache (debug, memcheck) leaves here before
-    * its tag, which may be the driver's uninitialised bytes, is read. */
-   slot = emu_slab_slot(sc);
-   top = slot->ms_top;
-   if (EMU_UNLIKELY(top == slot->ms_lim)) {
-      return 0;
-   }
-   if (EMU_UNLIKELY(emu_slab_tag_load(a, sc->sc_tagoff) == sc->sc_freetag)) {
-      return 0;
-   }
-   emu_slab_tag_store(a, sc->sc_tagoff, sc->sc_freetag);
-#if EMU_SLAB_ASAN
-   ASAN_POISON_MEMORY_REGION(obj, sc->sc_objsize);
-#endif
-   *top = obj;
-   slot->ms_top = top + 1;
-   return 1;
+   return emu_slab_push_free(sc, a, sc->sc_tagoff, sc->sc_freetag, 1);
 }
 
 /* The same when the caller has not checked that cl is sc's. */
@@ -532,13 +528,6 @@ emu_slab_is_live_pre(const emu_slab_cache_t *sc, uintptr_t a)
           EMU_SLAB_PRE_LIVETAG(sc);
 }
 
-/* 1 when a lies in the backing range (so a - 16 .. a may be read). */
-static inline int
-emu_slab_in_range(uintptr_t a)
-{
-   return a - emu_slab_range.sr_base < emu_slab_range.sr_len;
-}
-
 /*
  * Free obj onto this thread's magazine.  A cache with its control
  * structure before the objects proves obj is one of its handed-out objects
@@ -556,7 +545,8 @@ emu_slab_free_fast(emu_slab_cache_t *sc, void *obj)
    }
    if (EMU_LIKELY(emu_slab_is_live_pre(sc, a))) {
       /* Such a cache's sc_tagoff is PRE_TAGOFF and sc_freetag is sc. */
-      return emu_slab_push_free(sc, a, EMU_SLAB_PRE_TAGOFF, (uintptr_t)sc);
+      return emu_slab_push_free(sc, a, EMU_SLAB_PRE_TAGOFF, (uintptr_t)sc,
+                                0);
    }
    return emu_slab_free_fast_cl(sc, emu_slab_cl_entry(a), obj);
 }

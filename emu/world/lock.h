@@ -71,11 +71,18 @@ void emu_lock_destroy(struct emu_lock *l, const void *caller);
 void emu_lock_bad_handle(struct emu_lock *l, const char *fn,
                          const void *caller);
 
+/* 1 when l is a live lock (no report). */
+static inline int
+emu_lock_live(const struct emu_lock *l)
+{
+   return l != NULL && l->l_magic == EMU_LOCK_MAGIC;
+}
+
 /* 1 when l is a live lock; reports DEAD_HANDLE otherwise. */
 static inline int
 emu_lock_check(struct emu_lock *l, const char *fn, const void *caller)
 {
-   if (EMU_LIKELY(l != NULL && l->l_magic == EMU_LOCK_MAGIC)) {
+   if (EMU_LIKELY(emu_lock_live(l))) {
       return 1;
    }
    emu_lock_bad_handle(l, fn, caller);
@@ -125,15 +132,6 @@ emu_lock_acquire_fast(struct emu_lock *l, int read, const void *caller)
       return 1;
    }
    return 0;
-}
-
-static inline emu_status_t
-emu_lock_acquire(struct emu_lock *l, int read, const void *caller)
-{
-   if (EMU_LIKELY(emu_lock_acquire_fast(l, read, caller))) {
-      return EMU_OK;
-   }
-   return emu_lock_acquire_slow(l, read, caller);
 }
 
 static inline void
