@@ -2,9 +2,9 @@
  * vmk_heap.c -- base/vmkapi_heap.h over emu/mem/heap.c.
  *
  * vmk_HeapAllocWithRA and vmk_HeapFree inline the engine's fast paths (a
- * size-class lookup, a thread-local budget check and the slab engine's
- * magazine pop/push) and fall back to the engine's slow entry points,
- * which also raise every misuse report.
+ * size-class lookup or a tag check, and a magazine pop or push) and fall
+ * back to the engine's slow entry points, which also raise every misuse
+ * report.
  *
  * Decisions where the ESXi documentation is silent:
  * - name must be non-empty, 0 < max, initial <= max; an unknown type,

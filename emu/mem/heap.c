@@ -15,46 +15,53 @@
  *    initial size is one run taken from the pool at create and added to
  *    the arena as a span it never gives back.
  *
- * 2. Header-less objects.  A small object's class is found from its
- *    address: the slab cluster table gives the cluster, the cluster its
- *    cache, and the cache its owner heap and class size (sc_owner,
- *    sc_owner_size, read by the free fast path; the api area's
- *    emu_heap_cinfo_t has the same for the slow paths).  Allocation finds
- *    the cache through h_bysize[(size + 15) >> 4], whose entries point at
- *    emu_slab_nocache (an always-empty magazine) until the class is first
- *    used, so the fast path has no NULL test and no class table lookup.
- *    Each class cache's objects are one word longer than the class: that
- *    side word, past the bytes the driver may use, holds the caller address
- *    and the requested size (size << 48 | ra), written on every allocation
- *    (one store: recording callers is always on, it costs nothing
- *    measurable).  Large allocations are uthash records by address.
+ * 2. Header-less objects.  Allocation finds the class cache through
+ *    h_bysize[(size - 1) >> 4], whose entries point at emu_slab_nocache
+ *    (an always-empty magazine) until the class is first used, so the
+ *    fast path has no NULL test and no class table lookup.  The class
+ *    caches keep their control structure before each object, and their
+ *    live tag (the word before the object, slab props.tagkey) is h_key <<
+ *    32 | class << 20 | the cache's magazine slot offset | 1; the free tag
+ *    is one less.  The free fast path therefore needs only that word: h's
+ *    key proves the pointer is a handed-out object of one of h's classes
+ *    (not interior, not free, not another heap's or slab's: h_key has bit
+ *    31 set and bit 30 clear, which no other kind of tag has, and heaps
+ *    get distinct keys), and the low bits give the slot to push onto, so
+ *    nothing on its way depends on a load through the object's cluster.
+ *    The slow paths find the class from the address (cluster table, then
+ *    the cache's api area, emu_heap_cinfo_t).  Each class cache's objects
+ *    are one word longer than the class: that side word, past the bytes
+ *    the driver may use, holds the caller address and the requested size
+ *    (size << 48 | ra), written on every allocation (one store: recording
+ *    callers is always on).  Large allocations are uthash records by
+ *    address.
  *
- * 3. The maximum is a byte budget, charged per allocation: the class size
- *    for small ones, the page-rounded size for large ones
- *    (emu_heap_charge, also used by vmk_HeapDetermineMaxSize).  To keep
- *    atomics off the fast path the budget is split: h_avail (atomic) holds
- *    what no thread has, and each thread keeps a local budget per heap
- *    (emu_heap_tls[h_idx]) that its allocations consume and its frees
- *    refill.  A thread short of budget takes max(need, EMU_HEAP_CHUNK) from
- *    h_avail, or exactly what is left when that is less and still enough;
- *    a thread holding more than 2 chunks gives the excess back.  With one
- *    thread the limit is therefore exact: an allocation fails iff the
- *    charges live plus its own would exceed max.  With several threads,
- *    budget held by other threads (at most 2 chunks each) is not seen, so
- *    an allocation may fail up to that much early; it is never exceeded.
- *    Thread exit gives the thread's budgets back; destroy clears the
- *    destroyed heap's entry in every thread (the arrays are on a list), so
- *    an entry is the live heap's of its index or zero and the fast paths
- *    test the amount alone.  Footprint (clusters,
- *    spans) is bounded by the pool, not by the heap maximum: a heap whose
- *    classes each hold a partly used 64 KiB cluster would otherwise refuse
- *    allocations that ESXi would grant.
+ * 3. The maximum is a byte budget: the class size for small allocations,
+ *    the page-rounded size for large ones (emu_heap_charge, also used by
+ *    vmk_HeapDetermineMaxSize).  h_avail is max less what is charged, and
+ *    the class caches are charged through the slab engine's charging
+ *    (slab.c 9.): an object is charged while it is handed out or sits in
+ *    some thread's magazine, so the fast paths, which only move objects
+ *    between a thread's magazine and the driver, touch no budget.  A
+ *    magazine of a class holds at most EMU_HEAP_MAGBYTES.  An allocation
+ *    the budget refuses first gives back what the calling thread's own
+ *    magazines of h hold and tries again, so with one thread the limit is
+ *    exact: an allocation fails iff the charges of the live allocations
+ *    plus its own would exceed max.  With several threads, objects that
+ *    other threads freed into their magazines (at most two magazines per
+ *    class each) still count until those threads exchange a magazine,
+ *    flush or exit, so an allocation may fail that much early; the
+ *    maximum is never exceeded.  Footprint (clusters, spans) is bounded
+ *    by the pool, not by the heap maximum: a heap whose classes each hold
+ *    a partly used 64 KiB cluster would otherwise refuse allocations that
+ *    ESXi would grant.
  *
- * 4. Timed allocations wait for frees: a waiter raises h_waiters, which
- *    sends every free to the slow path (the class caches then name no
- *    owner, heap_waiters), where the freed charge goes straight back to
- *    h_avail and the waiters are woken (h_cv).
- *
+ * 4. Timed allocations wait for frees (h_wlock, h_cv): a waiter raises
+ *    h_waiters and changes h_fkey, so that the free fast path takes no
+ *    tag of h's and every free goes to the slow path, which flushes the
+ *    freeing thread's magazine of that class to the depot (its charge
+ *    back to h_avail); every giving back wakes the waiters.
+
  * 5. Frees are checked: a pointer of another heap's cache is WRONG_CACHE,
  *    an interior pointer MISALIGNED_FREE, a freed small object (its slab
  *    free tag set) or a recently freed large one DOUBLE_FREE, anything else
@@ -66,9 +73,10 @@
  *    slab free tag is clear (magazines and depots hold only tagged, free
  *    objects).  They are then freed so the caches go away cleanly.
  *
- * 7. Locking: h_lock (large allocations, cache creation, waiters) before
- *    the slab locks and the arena lock; heap_list_lock for the list of
- *    heaps and the slot table.  The fast paths take no lock.
+ * 7. Locking: h_lock (large allocations, cache creation) before the slab
+ *    locks and the arena lock; h_wlock (waiters) after every other, held
+ *    around nothing but the wait and the wake-up; heap_list_lock for the
+ *    list of heaps and the handle chunks.  The fast paths take no lock.
  *
  * 8. Differences from ESX.  Allocations are 16-byte aligned; size 0 is
  *    served as 1 byte; heap memory is not returned to the pool while any
@@ -108,7 +116,10 @@ typedef struct heap_leak {
    const void *l_caller;
 } heap_leak_t;
 
-EMU_HIDDEN const uint32_t emu_heap_class_size[EMU_HEAP_NCLASS] = {
+EMU_STATIC_ASSERT(EMU_HEAP_NCLASS <= EMU_HEAP_TAG_CMASK + 1,
+                  "a tag has 5 bits for the class");
+
+EMU_HIDDEN const uint32_t emu_heap_class_size[EMU_HEAP_TAG_CMASK + 1] = {
    16, 32, 48, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 384,
    448, 512, 640, 768, 896, 1024, 1280, 1536, 1792, 2048, 2560, 3072,
    3584, 4096,
@@ -135,16 +146,10 @@ EMU_HIDDEN const uint8_t emu_heap_class_of[EMU_HEAP_SMALL_MAX / 16 + 1] = {
    27,
 };
 
-static emu_heap_tls_t heap_tls_zero[EMU_HEAP_MAX_HEAPS];
-EMU_HIDDEN EMU_HOST_THREAD_LOCAL emu_heap_tls_t *emu_heap_tls
-   __attribute__((tls_model("initial-exec"))) = heap_tls_zero;
 
 static emu_mutex_t     heap_list_lock = EMU_MUTEX_INITIALIZER;
 static emu_heap_t     *heap_list;
-static emu_heap_t     *heap_by_idx[EMU_HEAP_MAX_HEAPS];
-static emu_vmem_t     *heap_ids;
 static uint64_t        heap_next_tag = 1;
-static int             heap_exit_slot = -1;
 static unsigned char  *hh_chunk[EMU_HEAP_MAX_HCHUNKS];
 static unsigned        hh_n;
 static size_t          hh_used;
@@ -264,156 +269,85 @@ heap_handle_ok(emu_heap_t *h, const char *what, const void *caller)
    return 0;
 }
 
-/* ---- Per-thread budgets (section 3) ------------------------------------ */
+/* ---- The budget (section 3) -------------------------------------------- */
 
-/*
- * A thread's budget array, on a list so that destroy can clear the entry of
- * the heap it destroys in every thread: an entry is then always either the
- * live heap's of that index or zero, and the fast paths need no check of
- * which heap it belongs to.
- */
-typedef struct heap_tls_thread {
-   struct heap_tls_thread *tt_next;     /* -- heap_list_lock */
-   struct heap_tls_thread *tt_prev;
-   emu_heap_tls_t          tt_slot[EMU_HEAP_MAX_HEAPS];
-} heap_tls_thread_t;
-
-static heap_tls_thread_t *heap_tls_threads;
-
-static heap_tls_thread_t *
-heap_tls_thread_of(emu_heap_tls_t *t)
-{
-   return (heap_tls_thread_t *)((char *)t -
-                                offsetof(heap_tls_thread_t, tt_slot));
-}
-
-/* Forget every thread's budget for index idx.  => heap_list_lock held. */
-static void
-heap_tls_clear_locked(uint32_t idx)
-{
-   heap_tls_thread_t *tt;
-
-   for (tt = heap_tls_threads; tt != NULL; tt = tt->tt_next) {
-      tt->tt_slot[idx].t_tag = 0;
-      tt->tt_slot[idx].t_avail = 0;
-   }
-}
-
-static void
-heap_thread_exit(void *arg)
-{
-   emu_heap_tls_t *t = arg;
-   heap_tls_thread_t *tt;
-   unsigned i;
-
-   if (t == NULL || t == heap_tls_zero) {
-      return;
-   }
-   tt = heap_tls_thread_of(t);
-   emu_heap_tls = heap_tls_zero;
-   emu_mutex_lock(&heap_list_lock);
-   if (tt->tt_prev != NULL) {
-      tt->tt_prev->tt_next = tt->tt_next;
-   } else {
-      heap_tls_threads = tt->tt_next;
-   }
-   if (tt->tt_next != NULL) {
-      tt->tt_next->tt_prev = tt->tt_prev;
-   }
-   for (i = 1; i < EMU_HEAP_MAX_HEAPS; i++) {
-      emu_heap_t *h = heap_by_idx[i];
-
-      if (t[i].t_tag != 0 && h != NULL && h->h_tag == t[i].t_tag &&
-          t[i].t_avail > 0) {
-         __atomic_add_fetch(&h->h_avail, t[i].t_avail, __ATOMIC_RELAXED);
-      }
-   }
-   emu_mutex_unlock(&heap_list_lock);
-   emu_host_unmap(tt, sizeof *tt);
-}
-
-static emu_heap_tls_t *
-heap_tls_entry(emu_heap_t *h)
-{
-   emu_heap_tls_t *t = emu_heap_tls;
-
-   if (t == heap_tls_zero) {
-      heap_tls_thread_t *tt = emu_host_map_anon(sizeof *tt);
-
-      if (tt == NULL) {
-         return NULL;
-      }
-      emu_mutex_lock(&heap_list_lock);
-      tt->tt_prev = NULL;
-      tt->tt_next = heap_tls_threads;
-      if (heap_tls_threads != NULL) {
-         heap_tls_threads->tt_prev = tt;
-      }
-      heap_tls_threads = tt;
-      emu_mutex_unlock(&heap_list_lock);
-      t = tt->tt_slot;
-      emu_heap_tls = t;
-      if (heap_exit_slot >= 0) {
-         emu_thread_exit_hook_arm(heap_exit_slot, t);
-      }
-   }
-   t = &t[h->h_idx];
-   if (t->t_tag != h->h_tag) {
-      t->t_tag = h->h_tag;
-      t->t_avail = 0;
-   }
-   return t;
-}
-
-/* Move budget so that t holds at least need.  1 on success. */
+/* Take n bytes of h's budget: 1, or 0 when less than n is left. */
 static int
-budget_take(emu_heap_t *h, emu_heap_tls_t *t, int64_t need)
+budget_take(emu_heap_t *h, int64_t n)
 {
-   int64_t want = need - t->t_avail;
    int64_t a = __atomic_load_n(&h->h_avail, __ATOMIC_RELAXED);
-   int64_t g;
 
-   if (want <= 0) {
-      return 1;
-   }
    do {
-      if (a < want) {
+      if (a < n) {
          return 0;
       }
-      g = want > EMU_HEAP_CHUNK ? want : EMU_HEAP_CHUNK;
-      if (g > a) {
-         g = a;
-      }
-   } while (!__atomic_compare_exchange_n(&h->h_avail, &a, a - g, 0,
-                                         __ATOMIC_RELAXED,
+   } while (!__atomic_compare_exchange_n(&h->h_avail, &a, a - n, 0,
+                                         __ATOMIC_SEQ_CST,
                                          __ATOMIC_RELAXED));
-   t->t_avail += g;
    return 1;
 }
 
-/* A free's charge comes back.  => no lock held. */
+/*
+ * Give n bytes back and wake the allocations waiting for them (4.).
+ * => any lock but h_wlock may be held (a class cache's, from the slab
+ *    engine's give).
+ */
 static void
-budget_credit(emu_heap_t *h, int64_t n)
+budget_give(emu_heap_t *h, int64_t n)
 {
-   emu_heap_tls_t *t = heap_tls_entry(h);
-   int waiters = __atomic_load_n(&h->h_waiters, __ATOMIC_RELAXED) != 0;
-
-   if (t == NULL) {
-      __atomic_add_fetch(&h->h_avail, n, __ATOMIC_RELAXED);
-   } else {
-      t->t_avail += n;
-      if (waiters || t->t_avail > 2 * EMU_HEAP_CHUNK) {
-         int64_t keep = waiters ? 0 : EMU_HEAP_CHUNK;
-
-         __atomic_add_fetch(&h->h_avail, t->t_avail - keep,
-                            __ATOMIC_RELAXED);
-         t->t_avail = keep;
-      }
-   }
-   if (waiters) {
-      emu_mutex_lock(&h->h_lock);
+   __atomic_add_fetch(&h->h_avail, n, __ATOMIC_SEQ_CST);
+   if (__atomic_load_n(&h->h_waiters, __ATOMIC_SEQ_CST) != 0) {
+      emu_mutex_lock(&h->h_wlock);
       emu_cond_broadcast(&h->h_cv);
-      emu_mutex_unlock(&h->h_lock);
+      emu_mutex_unlock(&h->h_wlock);
+   }
+}
+
+/* The class caches' charging (slab props take / give, slab.c 9.). */
+static uint32_t
+class_take(emu_slab_cache_t *sc, uint32_t want)
+{
+   emu_heap_t *h = sc->sc_owner;
+   int64_t csz = sc->sc_owner_size;
+   int64_t a = __atomic_load_n(&h->h_avail, __ATOMIC_RELAXED);
+   int64_t g;
+
+   do {
+      g = a / csz;
+      if (g <= 0) {
+         return 0;
+      }
+      if (g > want) {
+         g = want;
+      }
+   } while (!__atomic_compare_exchange_n(&h->h_avail, &a, a - g * csz, 0,
+                                         __ATOMIC_SEQ_CST,
+                                         __ATOMIC_RELAXED));
+   return (uint32_t)g;
+}
+
+static void
+class_give(emu_slab_cache_t *sc, uint32_t n)
+{
+   budget_give(sc->sc_owner, (int64_t)n * sc->sc_owner_size);
+}
+
+/*
+ * Give back the charge of everything the calling thread holds in its
+ * magazines of h's classes (a failed allocation retries after it).
+ */
+static void
+heap_flush_mine(emu_heap_t *h)
+{
+   uint32_t c;
+
+   for (c = 0; c < EMU_HEAP_NCLASS; c++) {
+      emu_slab_cache_t *sc = __atomic_load_n(&h->h_cache[c],
+                                             __ATOMIC_ACQUIRE);
+
+      if (sc != NULL) {
+         emu_slab_flush_mine(sc);
+      }
    }
 }
 
@@ -466,8 +400,8 @@ heap_bysize_set(emu_heap_t *h, uint32_t c, emu_slab_cache_t *sc)
 {
    unsigned i;
 
-   for (i = 0; i < EMU_HEAP_SMALL_MAX / 16 + 1; i++) {
-      if (emu_heap_class_of[i] == c) {
+   for (i = 0; i < EMU_HEAP_SMALL_MAX / 16; i++) {
+      if (emu_heap_class_of[i + 1] == c) {    /* sizes 16 i + 1 .. 16 i + 16 */
          __atomic_store_n(&h->h_bysize[i], sc, __ATOMIC_RELEASE);
       }
    }
@@ -497,6 +431,11 @@ heap_class_cache(emu_heap_t *h, uint32_t c)
       p.maxobj = EMU_SLAB_UNLIMITED;
       p.backing = &h->h_backing;
       p.flags = EMU_SLAB_F_INTERNAL;
+      p.tagkey = (uint64_t)h->h_key << 32 | (uint64_t)c << EMU_HEAP_TAG_CSHIFT;
+      p.take = class_take;
+      p.give = class_give;
+      /* What one thread may keep charged in a magazine (3.). */
+      p.magcap = EMU_HEAP_MAGBYTES / emu_heap_class_size[c];
       if (emu_memsan_valgrind()) {
          /* Every alloc and free through the slow paths, which describe
           * each block to memcheck (memsan.h). */
@@ -508,10 +447,8 @@ heap_class_cache(emu_heap_t *h, uint32_t c)
          ci->ci_class = c;
          ci->ci_heap = h;
          sc->sc_owner_tag = c;          /* for the fast paths: class, */
-         sc->sc_owner_size = emu_heap_class_size[c];   /* its charge, */
-         /* and heap -- none while allocations wait (heap_waiters) */
-         sc->sc_owner = h->h_waiters != 0 ? (void *)&emu_slab_nocache
-                                          : (void *)h;
+         sc->sc_owner_size = emu_heap_class_size[c];   /* its charge */
+         sc->sc_owner = h;
          __atomic_store_n(&h->h_cache[c], sc, __ATOMIC_RELEASE);
          heap_bysize_set(h, c, sc);
       } else {
@@ -527,22 +464,7 @@ heap_class_cache(emu_heap_t *h, uint32_t c)
 emu_status_t
 emu_heap_init(void)
 {
-   emu_status_t st;
-
-   st = emu_slab_init();
-   if (st != EMU_OK) {
-      return st;
-   }
-   emu_mutex_lock(&heap_list_lock);
-   if (heap_exit_slot < 0) {
-      heap_exit_slot = emu_thread_exit_hook_register(heap_thread_exit);
-   }
-   if (heap_ids == NULL) {
-      st = emu_vmem_create_ids("heap-slots", 1, EMU_HEAP_MAX_HEAPS - 1,
-                               &heap_ids);
-   }
-   emu_mutex_unlock(&heap_list_lock);
-   return st;
+   return emu_slab_init();
 }
 
 void
@@ -569,7 +491,6 @@ emu_heap_create(const emu_heap_props_t *p, emu_heap_t **hp)
 {
    emu_heap_t *h;
    emu_mempool_t *pool = p->pool != NULL ? p->pool : emu_mempool_kernel();
-   uintptr_t idx;
    emu_status_t st;
    unsigned i;
 
@@ -581,24 +502,15 @@ emu_heap_create(const emu_heap_props_t *p, emu_heap_t **hp)
       return EMU_NOMEM;
    }
    emu_mutex_lock(&heap_list_lock);
-   if (heap_ids == NULL) {
-      emu_mutex_unlock(&heap_list_lock);
-      return EMU_NOMEM;
-   }
    h = handle_get();
    emu_mutex_unlock(&heap_list_lock);
    if (h == NULL) {
       return EMU_NOMEM;
    }
-   st = emu_vmem_alloc(heap_ids, 1, EMU_VM_NOSLEEP, &idx);
-   if (st != EMU_OK) {
-      goto fail_handle;
-   }
    memset(h, 0, sizeof *h);
-   for (i = 0; i < EMU_HEAP_SMALL_MAX / 16 + 1; i++) {
+   for (i = 0; i < EMU_HEAP_SMALL_MAX / 16; i++) {
       h->h_bysize[i] = &emu_slab_nocache;   /* no cache yet: slow path */
    }
-   h->h_idx = (uint32_t)idx;
    snprintf(h->h_name, sizeof h->h_name, "%s", p->name);
    h->h_module = p->module;
    h->h_type = p->type;
@@ -614,10 +526,11 @@ emu_heap_create(const emu_heap_props_t *p, emu_heap_t **hp)
    h->h_backing.sb_free = heap_backing_free;
    h->h_backing.sb_ctx = h;
    emu_mutex_init(&h->h_lock);
+   emu_mutex_init(&h->h_wlock);
    emu_cond_init(&h->h_cv);
    st = emu_mempool_arena_create(pool, p->range, h->h_name, &h->h_arena);
    if (st != EMU_OK) {
-      goto fail_idx;
+      goto fail_locks;
    }
    if (p->initial != 0) {
       emu_mp_req_t r;
@@ -650,12 +563,13 @@ emu_heap_create(const emu_heap_props_t *p, emu_heap_t **hp)
    emu_rsrc_add(&h->h_rsrc, EMU_RSRC_HEAP, "heap", h->h_name, p->caller);
    emu_mutex_lock(&heap_list_lock);
    h->h_tag = heap_next_tag++;
+   h->h_key = EMU_HEAP_KEY_BIT | (uint32_t)(h->h_tag & 0x3fffffffu);
+   h->h_fkey = h->h_key;
    h->h_gnext = heap_list;
    if (heap_list != NULL) {
       heap_list->h_gprev = h;
    }
    heap_list = h;
-   heap_by_idx[h->h_idx] = h;
    __atomic_store_n(&h->h_magic, EMU_HEAP_MAGIC, __ATOMIC_RELEASE);
    emu_mutex_unlock(&heap_list_lock);
    *hp = h;
@@ -663,11 +577,10 @@ emu_heap_create(const emu_heap_props_t *p, emu_heap_t **hp)
 
 fail_arena:
    emu_vmem_destroy(h->h_arena);
-fail_idx:
+fail_locks:
    emu_cond_destroy(&h->h_cv);
+   emu_mutex_destroy(&h->h_wlock);
    emu_mutex_destroy(&h->h_lock);
-   emu_vmem_free(heap_ids, idx, 1);
-fail_handle:
    emu_mutex_lock(&heap_list_lock);
    handle_put(h);
    emu_mutex_unlock(&heap_list_lock);
@@ -763,8 +676,6 @@ emu_heap_destroy(emu_heap_t *h, int quiet, const void *caller)
    emu_mutex_lock(&heap_list_lock);
    /* Unpublish first: stale frees now see a dead handle. */
    h->h_magic = EMU_HEAP_MAGIC_DEAD;
-   heap_by_idx[h->h_idx] = NULL;
-   heap_tls_clear_locked(h->h_idx);       /* the next heap starts at 0 */
    if (h->h_gprev != NULL) {
       h->h_gprev->h_gnext = h->h_gnext;
    } else {
@@ -853,8 +764,8 @@ emu_heap_destroy(emu_heap_t *h, int quiet, const void *caller)
       emu_mempool_free(h->h_init_mpn, h->h_init_pages, NULL);
    }
    emu_rsrc_remove(&h->h_rsrc);
-   emu_vmem_free(heap_ids, h->h_idx, 1);
    emu_cond_destroy(&h->h_cv);
+   emu_mutex_destroy(&h->h_wlock);
    emu_mutex_destroy(&h->h_lock);
    emu_mutex_lock(&heap_list_lock);
    handle_put(h);
@@ -903,39 +814,76 @@ big_alloc(emu_heap_t *h, size_t size, size_t align, uint64_t charge,
 
 /*
  * One more (d = 1) or one fewer (d = -1) allocation waiting for frees.
- * While any waits, h's class caches name no owner, so every free of them
- * takes the slow path, which gives the charge straight back and wakes the
- * waiters (4.); the free fast path needs no test of its own.
- * => h_lock held.
+ * While any waits, the free fast path takes no tag of h's (h_fkey is not
+ * h_key), so every free of a class object takes the slow path, which gives
+ * the charge straight back and wakes the waiters (4.); the free fast path
+ * needs no test of its own.
+ * => h_wlock held.
  */
 static void
 heap_waiters(emu_heap_t *h, int d)
 {
    uint32_t n = __atomic_add_fetch(&h->h_waiters, (uint32_t)d,
-                                   __ATOMIC_RELAXED);
-   uint32_t c;
+                                   __ATOMIC_SEQ_CST);
 
    if (d > 0 ? n != 1 : n != 0) {
       return;                          /* no first or last waiter */
    }
-   for (c = 0; c < EMU_HEAP_NCLASS; c++) {
-      emu_slab_cache_t *sc = h->h_cache[c];
+   __atomic_store_n(&h->h_fkey, n != 0 ? h->h_key ^ EMU_HEAP_KEY_WAIT
+                                       : h->h_key, __ATOMIC_RELAXED);
+}
 
-      if (sc != NULL) {
-         __atomic_store_n(&sc->sc_owner,
-                          n != 0 ? (void *)&emu_slab_nocache : (void *)h,
-                          __ATOMIC_RELAXED);
+/*
+ * One try at the allocation, charging the budget (3.): small ones through
+ * the class cache's charging, large ones here.  *budget: 1 when the
+ * budget, not memory, refused it.
+ */
+static void *
+heap_alloc_try(emu_heap_t *h, size_t size, size_t align, uint64_t charge,
+               uint64_t deadline_ns, const void *caller, int *budget)
+{
+   void *obj;
+
+   if (size <= EMU_HEAP_SMALL_MAX && align <= EMU_HEAP_ALIGN) {
+      uint32_t c = emu_heap_class_of[(size + 15) >> 4];
+      emu_slab_cache_t *sc = heap_class_cache(h, c);
+
+      if (sc == NULL) {
+         *budget = 0;
+         return NULL;
       }
+      obj = emu_slab_alloc(sc, deadline_ns, caller);
+      if (obj == NULL) {
+         *budget = __atomic_load_n(&h->h_avail, __ATOMIC_RELAXED) <
+                   (int64_t)charge;
+         return NULL;
+      }
+      emu_memsan_word_store((char *)obj + charge,
+                            (uintptr_t)caller |
+                               ((uintptr_t)size << EMU_HEAP_TAG_SHIFT));
+      /* Exactly size bytes are the driver's (memsan.h). */
+      emu_memsan_alloc(obj, size, charge + sizeof(uintptr_t), 0);
+      return obj;
    }
+   if (!budget_take(h, (int64_t)charge)) {
+      *budget = 1;
+      return NULL;
+   }
+   *budget = 0;
+   obj = big_alloc(h, size, align, charge, deadline_ns, caller);
+   if (obj == NULL) {
+      budget_give(h, (int64_t)charge);
+   }
+   return obj;
 }
 
 void *
 emu_heap_alloc(emu_heap_t *h, size_t size, size_t align,
                uint64_t deadline_ns, const void *caller)
 {
-   emu_heap_tls_t *t;
    uint64_t charge;
    void *obj;
+   int budget;
 
    if (!heap_handle_ok(h, "heap allocation", caller)) {
       return NULL;
@@ -952,54 +900,41 @@ emu_heap_alloc(emu_heap_t *h, size_t size, size_t align,
       __atomic_add_fetch(&h->h_st_fail, 1, __ATOMIC_RELAXED);
       return NULL;
    }
-   t = heap_tls_entry(h);
-   if (t == NULL) {
-      return NULL;
-   }
-   while (!budget_take(h, t, (int64_t)charge)) {
-      int timedout;
+   for (;;) {
+      int timedout = 0;
 
-      /* Our own spare budget is counted already; wait for frees. */
-      if (deadline_ns == 0) {
-         __atomic_add_fetch(&h->h_st_fail, 1, __ATOMIC_RELAXED);
-         return NULL;
+      obj = heap_alloc_try(h, size, align, charge, deadline_ns, caller,
+                           &budget);
+      if (obj != NULL || !budget) {
+         break;
       }
-      emu_mutex_lock(&h->h_lock);
+      /* Our own magazines' charge first: with one thread the limit is
+       * then exact (3.). */
+      heap_flush_mine(h);
+      obj = heap_alloc_try(h, size, align, charge, deadline_ns, caller,
+                           &budget);
+      if (obj != NULL || !budget || deadline_ns == 0) {
+         break;
+      }
+      emu_mutex_lock(&h->h_wlock);
       heap_waiters(h, 1);
-      if (__atomic_load_n(&h->h_avail, __ATOMIC_RELAXED) + t->t_avail >=
-          (int64_t)charge) {
-         timedout = 0;
-      } else if (deadline_ns == UINT64_MAX) {
-         emu_cond_wait(&h->h_cv, &h->h_lock);
-         timedout = 0;
-      } else {
-         timedout = emu_cond_timedwait(&h->h_cv, &h->h_lock, deadline_ns);
+      while (__atomic_load_n(&h->h_avail, __ATOMIC_SEQ_CST) <
+             (int64_t)charge && !timedout) {
+         if (deadline_ns == UINT64_MAX) {
+            emu_cond_wait(&h->h_cv, &h->h_wlock);
+         } else {
+            timedout = emu_cond_timedwait(&h->h_cv, &h->h_wlock,
+                                          deadline_ns);
+         }
       }
       heap_waiters(h, -1);
-      emu_mutex_unlock(&h->h_lock);
-      if (timedout && !budget_take(h, t, (int64_t)charge)) {
-         __atomic_add_fetch(&h->h_st_fail, 1, __ATOMIC_RELAXED);
-         return NULL;
+      emu_mutex_unlock(&h->h_wlock);
+      if (timedout) {
+         obj = heap_alloc_try(h, size, align, charge, 0, caller, &budget);
+         break;
       }
-   }
-   t->t_avail -= (int64_t)charge;
-   if (size <= EMU_HEAP_SMALL_MAX && align <= EMU_HEAP_ALIGN) {
-      uint32_t c = emu_heap_class_of[(size + 15) >> 4];
-      emu_slab_cache_t *sc = heap_class_cache(h, c);
-
-      obj = sc != NULL ? emu_slab_alloc(sc, deadline_ns, caller) : NULL;
-      if (obj != NULL) {
-         emu_memsan_word_store((char *)obj + charge,
-                               (uintptr_t)caller |
-                                  ((uintptr_t)size << EMU_HEAP_TAG_SHIFT));
-         /* Exactly size bytes are the driver's (memsan.h). */
-         emu_memsan_alloc(obj, size, charge + sizeof(uintptr_t), 0);
-      }
-   } else {
-      obj = big_alloc(h, size, align, charge, deadline_ns, caller);
    }
    if (obj == NULL) {
-      t->t_avail += (int64_t)charge;
       __atomic_add_fetch(&h->h_st_fail, 1, __ATOMIC_RELAXED);
       return NULL;
    }
@@ -1078,7 +1013,11 @@ emu_heap_free(emu_heap_t *h, void *p, const void *caller)
          }
          emu_memsan_free(p, emu_heap_class_size[c] + sizeof(uintptr_t));
          emu_slab_free(sc, p, caller);
-         budget_credit(h, emu_heap_class_size[c]);
+         if (__atomic_load_n(&h->h_waiters, __ATOMIC_SEQ_CST) != 0) {
+            /* Someone waits for budget: what this thread's magazines
+             * hold is charged, so they go back to the depot now. */
+            emu_slab_flush_mine(sc);
+         }
          return;
       }
       if (c < EMU_HEAP_NCLASS && ci->ci_heap != NULL &&
@@ -1104,7 +1043,7 @@ emu_heap_free(emu_heap_t *h, void *p, const void *caller)
       emu_memsan_free(p, b->b_bytes);
       emu_host_discard(p, b->b_bytes);
       emu_vmem_xfree(h->h_arena, b->b_addr, b->b_bytes);
-      budget_credit(h, (int64_t)b->b_charge);
+      budget_give(h, (int64_t)b->b_charge);
       free(b);
       return;
    }

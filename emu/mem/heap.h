@@ -2,8 +2,9 @@
  * heap.h -- heaps (engine-private; theory in heap.c).
  *
  * The fast paths are static inline so that vmk_HeapAllocWithRA /
- * vmk_HeapFree (emu/api/vmk_heap.c) are a class lookup, a budget check on
- * a thread-local entry and the slab engine's magazine fast path.
+ * vmk_HeapFree (emu/api/vmk_heap.c) are a class lookup (alloc) or a tag
+ * check (free) and a magazine pop or push; neither touches the budget
+ * (heap.c 3.).
  */
 #ifndef EMU_MEM_HEAP_H
 #define EMU_MEM_HEAP_H
@@ -24,11 +25,20 @@
 #define EMU_HEAP_NCLASS      28
 #define EMU_HEAP_SMALL_MAX   4096          /* larger: arena spans */
 #define EMU_HEAP_ALIGN       16            /* alignment of every allocation */
-#define EMU_HEAP_MAX_HEAPS   1024          /* live heaps (budget slots) */
 #define EMU_HEAP_NAMELEN     32
-#define EMU_HEAP_CHUNK       ((int64_t)16 * 1024)  /* budget per refill */
+#define EMU_HEAP_MAGBYTES    4096          /* most bytes per magazine */
 #define EMU_HEAP_TAG_SHIFT   48            /* side word: size << 48 | ra */
 #define EMU_HEAP_FREED_RING  64
+/*
+ * A class cache's live tag (slab props.tagkey): h_key << 32 | class << 16
+ * | slot offset | 1.  h_key has bit 31 set and bit 30 clear, so no tag
+ * of another kind (2 * sc + 1, sc ^ EMU_SLAB_INSIDE_SALT) matches it.
+ */
+#define EMU_HEAP_TAG_CSHIFT  20
+#define EMU_HEAP_TAG_CMASK   31
+#define EMU_HEAP_TAG_SLOTS   ((uintptr_t)EMU_SLAB_TAGKEY_LOW - 1)
+#define EMU_HEAP_KEY_BIT     0x80000000u
+#define EMU_HEAP_KEY_WAIT    0x2ab5c3d1u   /* h_fkey = h_key ^ this */
 
 typedef enum emu_heap_type {
    EMU_HEAP_SIMPLE = 0,
@@ -47,15 +57,20 @@ typedef struct emu_heap_cinfo {
 
 typedef struct emu_heap {
    uint32_t            h_magic;        /* EMU_HEAP_MAGIC while alive */
-   uint32_t            h_idx;          /* budget slot (1..MAX_HEAPS-1) */
+   uint32_t            h_key;          /* top half of its objects' tags */
+   uint32_t            h_fkey;         /* what the free fast path takes:
+                                          h_key, or no tag while
+                                          allocations wait (heap.c 4.) */
+   uint32_t            h_pad0;
    uint64_t            h_tag;          /* unique per heap instance */
    /* Fast path: size-class caches, NULL until first used -- h_lock */
    emu_slab_cache_t   *h_cache[EMU_HEAP_NCLASS];
-   uint32_t            h_waiters;      /* timed allocations waiting */
+   uint32_t            h_waiters;      /* allocations waiting -- h_wlock */
    uint32_t            h_pad;
    /* The same by (size + 15) >> 4, &emu_slab_nocache until created */
-   emu_slab_cache_t   *h_bysize[EMU_HEAP_SMALL_MAX / 16 + 1];
-   /* Budget not handed to any thread (section 3) -- atomics */
+   emu_slab_cache_t   *h_bysize[EMU_HEAP_SMALL_MAX / 16];
+   /* Budget left: max less the charge of what is handed out or in a
+    * thread's magazine (heap.c 3.) -- atomics */
    int64_t             h_avail;
    /* Immutable after create */
    char                h_name[EMU_HEAP_NAMELEN];
@@ -73,7 +88,8 @@ typedef struct emu_heap {
    uint64_t            h_init_pages;
    /* Large allocations and slow paths -- h_lock */
    emu_mutex_t         h_lock;
-   emu_cond_t          h_cv;
+   emu_mutex_t         h_wlock;        /* waiting for budget (heap.c 4.) */
+   emu_cond_t          h_cv;           /* with h_wlock */
    struct emu_heap_big *h_big;         /* uthash by address */
    uint64_t            h_nbig;
    uintptr_t           h_freed[EMU_HEAP_FREED_RING];   /* recent big frees */
@@ -87,16 +103,9 @@ typedef struct emu_heap {
    struct emu_heap    *h_gprev;
 } emu_heap_t;
 
-/* One thread's budget for one heap (indexed by h_idx). */
-typedef struct emu_heap_tls {
-   uint64_t t_tag;
-   int64_t  t_avail;
-} emu_heap_tls_t;
-
-extern EMU_HIDDEN EMU_HOST_THREAD_LOCAL emu_heap_tls_t *emu_heap_tls
-   __attribute__((tls_model("initial-exec")));
 extern EMU_HIDDEN const uint8_t emu_heap_class_of[EMU_HEAP_SMALL_MAX / 16 + 1];
-extern EMU_HIDDEN const uint32_t emu_heap_class_size[EMU_HEAP_NCLASS];
+/* Class bytes; zero past the last class (a tag's 5 class bits index it). */
+extern EMU_HIDDEN const uint32_t emu_heap_class_size[EMU_HEAP_TAG_CMASK + 1];
 
 /* Engine start / stop (after mempool). */
 emu_status_t emu_heap_init(void);
@@ -151,29 +160,24 @@ emu_heap_alloc_fast(emu_heap_t *h, size_t size, const void *caller,
                     void **pp)
 {
    emu_slab_cache_t *sc;
-   emu_heap_tls_t *t;
-   int64_t csz;
    void *obj;
 
    if (EMU_UNLIKELY(size - 1 >= EMU_HEAP_SMALL_MAX || h == NULL)) {
       return 0;
    }
-   sc = __atomic_load_n(&h->h_bysize[(size + 15) >> 4], __ATOMIC_ACQUIRE);
-   csz = sc->sc_owner_size;                 /* 0 for emu_slab_nocache */
-   t = &emu_heap_tls[h->h_idx];
-   if (EMU_UNLIKELY(t->t_avail < csz)) {     /* 0 unless h's (heap.c 3.) */
+   sc = __atomic_load_n(&h->h_bysize[(size - 1) >> 4], __ATOMIC_ACQUIRE);
+   /* Class caches keep their control structure before objects; their
+    * live tag names the heap, the class and the magazine slot. */
+   if (EMU_UNLIKELY(!emu_slab_alloc_fast_tag(sc, &obj, EMU_SLAB_PRE_TAGOFF,
+                                             sc->sc_livetag))) {
       return 0;
    }
-   /* Class caches keep their control structure before objects. */
-   if (EMU_UNLIKELY(!emu_slab_alloc_fast_pre(sc, &obj))) {
-      return 0;
-   }
-   t->t_avail -= csz;
    /* The side word past the class bytes: who asked, and for how much. */
-   emu_slab_tag_store((uintptr_t)obj, (size_t)csz,
+   emu_slab_tag_store((uintptr_t)obj, sc->sc_owner_size,
                       (uintptr_t)caller | ((uintptr_t)size << EMU_HEAP_TAG_SHIFT));
 #if EMU_SLAB_ASAN
-   emu_memsan_alloc(obj, size, (size_t)csz + sizeof(uintptr_t), 0);
+   emu_memsan_alloc(obj, size, (size_t)sc->sc_owner_size + sizeof(uintptr_t),
+                    0);
 #endif
    *pp = obj;
    return 1;
@@ -183,32 +187,40 @@ static inline int
 emu_heap_free_fast(emu_heap_t *h, void *p)
 {
    uintptr_t a = (uintptr_t)p;
-   emu_slab_cache_t *sc = emu_slab_cl_entry(a)->cl_cache; /* or nocache */
-   emu_heap_tls_t *t;
+   uintptr_t tag;
+   emu_mag_slot_t *slot;
+   void **top;
 
-   /* Only h's class caches name h as owner (never NULL for the others),
-    * and not while allocations wait for frees (heap.c 4.). */
-   if (EMU_UNLIKELY(__atomic_load_n(&sc->sc_owner, __ATOMIC_RELAXED) !=
-                    (void *)h)) {
-      return 0;
-   }
-   t = &emu_heap_tls[h->h_idx];
-   if (EMU_UNLIKELY(t->t_avail > 2 * EMU_HEAP_CHUNK)) {
+   if (EMU_UNLIKELY(!emu_slab_in_range(a))) {
       return 0;
    }
    /*
-    * The class caches keep their control structure before each object:
-    * the tag alone says p is one of sc's handed-out objects (not interior,
-    * not free).
+    * The word before a class object is its tag (the control structure
+    * precedes the objects): h's key says it is a handed-out object of one
+    * of h's class caches -- not interior, not free (the free tag is one
+    * less), not another heap's or slab's -- and its low bits name the
+    * cache's magazine slot and class, so nothing on the way to the push
+    * depends on a load through the object's cluster.
     */
-   if (EMU_UNLIKELY(!emu_slab_is_live_pre(sc, a))) {
+   tag = emu_slab_tag_load(a, EMU_SLAB_PRE_TAGOFF);
+   if (EMU_UNLIKELY((uint32_t)(tag >> 32) !=
+                    __atomic_load_n(&h->h_fkey, __ATOMIC_RELAXED))) {
       return 0;
    }
-   if (EMU_UNLIKELY(!emu_slab_push_free(sc, a, EMU_SLAB_PRE_TAGOFF,
-                                        (uintptr_t)sc, 0))) {
+   slot = (emu_mag_slot_t *)((char *)emu_mag_tls +
+                             (tag & EMU_HEAP_TAG_SLOTS));
+   top = slot->ms_top;
+   if (EMU_UNLIKELY(top == slot->ms_lim)) {
       return 0;
    }
-   t->t_avail += sc->sc_owner_size;
+   emu_slab_tag_store(a, EMU_SLAB_PRE_TAGOFF, tag - 1);
+#if EMU_SLAB_ASAN
+   ASAN_POISON_MEMORY_REGION(p, emu_heap_class_size[(tag >>
+                                                     EMU_HEAP_TAG_CSHIFT) &
+                                                    EMU_HEAP_TAG_CMASK] + sizeof(uintptr_t));
+#endif
+   *top = p;
+   slot->ms_top = top + 1;
    return 1;
 }
 

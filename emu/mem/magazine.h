@@ -52,15 +52,19 @@ emu_mag_slot_rounds(const emu_mag_slot_t *s)
    return (uint32_t)(s->ms_top - s->ms_bot);
 }
 
-/* Load m (holding rounds objects) into s, or nothing when m is NULL. */
+/*
+ * Load m (holding rounds objects) into s, or nothing when m is NULL; the
+ * slot takes at most cap rounds (a cache's limit, at least rounds).
+ */
 static inline void
-emu_mag_slot_load(emu_mag_slot_t *s, emu_mag_t *m, uint32_t rounds)
+emu_mag_slot_load(emu_mag_slot_t *s, emu_mag_t *m, uint32_t rounds,
+                  uint32_t cap)
 {
    s->ms_loaded = m;
    if (m != NULL) {
       s->ms_bot = m->m_round;
       s->ms_top = m->m_round + rounds;
-      s->ms_lim = m->m_round + m->m_cap;
+      s->ms_lim = m->m_round + (cap < m->m_cap ? cap : m->m_cap);
    } else {
       s->ms_bot = s->ms_top = s->ms_lim = NULL;
    }

@@ -104,13 +104,25 @@
  *    across a constructor or destructor (they run inside
  *    EMU_NONBLOCKING_BEGIN/END), nor across a backing allocation.
  *
- * 9. Differences from ESX.  Memory: the API layer gives each vmk_Slab
- *    cache a backing over a memory pool (emu/api/vmk_slab.c: clusters are
- *    contiguous page runs of the pool within the physical range); the
- *    engine's own caches use the machine backing (slab_backing.c).  Debug
- *    options are read when a cache is created.  A
- *    constructor failing while minObj objects are built makes create fail
- *    with EMU_NOMEM after the objects already built are destroyed.
+ * 9. Charging (props.take / give; the heap's size classes use it).  A
+ *    layer above may bound a cache by counting the objects that are handed
+ *    out or sit in a thread's magazine: such objects are charged when they
+ *    leave the depot or the clusters (a full depot magazine is charged for
+ *    its rounds, and whatever the charge does not cover goes back to the
+ *    clusters; a fill from the clusters asks for a magazine's worth and
+ *    takes what is granted) and given back when they return (a magazine to
+ *    the depot, an object to its cluster, a thread's slot flushed).  The
+ *    fast paths move objects only between a thread's magazine and the
+ *    caller, so they touch no count.  magcap bounds what one thread's
+ *    magazine holds, and so what it keeps charged.
+ *
+ * 10. Differences from ESX.  Memory: the API layer gives each vmk_Slab
+ *     cache a backing over a memory pool (emu/api/vmk_slab.c: clusters are
+ *     contiguous page runs of the pool within the physical range); the
+ *     engine's own caches use the machine backing (slab_backing.c).  Debug
+ *     options are read when a cache is created.  A
+ *     constructor failing while minObj objects are built makes create fail
+ *     with EMU_NOMEM after the objects already built are destroyed.
  */
 #include "slab.h"
 
@@ -778,6 +790,24 @@ slab_min_clusters(const emu_slab_cache_t *sc)
 
 /* ---- Depot (sc_lock) ---------------------------------------------------- */
 
+/*
+ * Charging (props.take / give, section 9): the layer above counts the
+ * objects handed out or held in threads' magazines.
+ */
+static inline uint32_t
+charge_take(emu_slab_cache_t *sc, uint32_t want)
+{
+   return sc->sc_take != NULL ? sc->sc_take(sc, want) : want;
+}
+
+static inline void
+charge_give(emu_slab_cache_t *sc, uint32_t n)
+{
+   if (n != 0 && sc->sc_give != NULL) {
+      sc->sc_give(sc, n);
+   }
+}
+
 static void
 slab_lock(emu_slab_cache_t *sc)
 {
@@ -844,13 +874,18 @@ mags_free(emu_mag_t *m)
 static void
 slot_to_depot(emu_slab_cache_t *sc, emu_mag_slot_t *slot)
 {
+   uint32_t n = 0;
+
    if (slot->ms_loaded != NULL) {
-      depot_put(sc, slot->ms_loaded, emu_mag_slot_rounds(slot));
+      n = emu_mag_slot_rounds(slot);
+      depot_put(sc, slot->ms_loaded, n);
    }
    if (slot->ms_prev != NULL) {
+      n += slot->ms_prounds;
       depot_put(sc, slot->ms_prev, slot->ms_prounds);
    }
    memset(slot, 0, sizeof *slot);
+   charge_give(sc, n);
 }
 
 static void
@@ -887,19 +922,20 @@ slot_install(emu_slab_cache_t *sc, emu_mag_slot_t *slot, emu_mag_t *m,
 {
    if (slot->ms_prev != NULL) {
       depot_put(sc, slot->ms_prev, slot->ms_prounds);
+      charge_give(sc, slot->ms_prounds);
    }
    slot->ms_prev = slot->ms_loaded;
    slot->ms_prounds = emu_mag_slot_rounds(slot);
-   emu_mag_slot_load(slot, m, rounds);
+   emu_mag_slot_load(slot, m, rounds, sc->sc_magcap);
 }
 
 static void
-slot_swap(emu_mag_slot_t *slot)
+slot_swap(const emu_slab_cache_t *sc, emu_mag_slot_t *slot)
 {
    emu_mag_t *m = slot->ms_loaded;
    uint32_t r = emu_mag_slot_rounds(slot);
 
-   emu_mag_slot_load(slot, slot->ms_prev, slot->ms_prounds);
+   emu_mag_slot_load(slot, slot->ms_prev, slot->ms_prounds, sc->sc_magcap);
    slot->ms_prev = m;
    slot->ms_prounds = r;
 }
@@ -989,12 +1025,28 @@ slab_cluster_get(emu_slab_cache_t *sc, uint64_t deadline_ns,
    }
 }
 
+/* One charged object from the clusters, or NULL.  => sc_lock held. */
+static void *
+slab_get_one(emu_slab_cache_t *sc, uint64_t deadline_ns, const void *caller)
+{
+   emu_status_t st = EMU_OK;
+   void *obj;
+
+   if (charge_take(sc, 1) == 0) {
+      return NULL;
+   }
+   obj = slab_cluster_get(sc, deadline_ns, caller, &st);
+   if (obj == NULL) {
+      charge_give(sc, 1);
+   }
+   return obj;
+}
+
 static void *
 slab_alloc_direct(emu_slab_cache_t *sc, uint64_t deadline_ns,
                   const void *caller)
 {
    emu_slab_cluster_t *cl;
-   emu_status_t st = EMU_OK;
    void *obj;
 
    emu_mutex_lock(&sc->sc_lock);
@@ -1018,7 +1070,7 @@ slab_alloc_direct(emu_slab_cache_t *sc, uint64_t deadline_ns,
       }
       sc->sc_waiters--;
    }
-   obj = slab_cluster_get(sc, deadline_ns, caller, &st);
+   obj = slab_get_one(sc, deadline_ns, caller);
    if (obj == NULL) {
       emu_mutex_unlock(&sc->sc_lock);
       return NULL;
@@ -1060,7 +1112,7 @@ emu_slab_alloc(emu_slab_cache_t *sc, uint64_t deadline_ns,
    slots = emu_mag_thread_slots();
    if (slots == NULL) {
       emu_mutex_lock(&sc->sc_lock);
-      obj = slab_cluster_get(sc, deadline_ns, caller, &st);
+      obj = slab_get_one(sc, deadline_ns, caller);
       emu_mutex_unlock(&sc->sc_lock);
       return obj != NULL ? obj_hand_out(sc, obj) : NULL;
    }
@@ -1068,38 +1120,53 @@ emu_slab_alloc(emu_slab_cache_t *sc, uint64_t deadline_ns,
    for (;;) {
       emu_mag_t *m;
       uint32_t n;
+      uint32_t cap;
+      uint32_t g;
 
       if (slot->ms_top != slot->ms_bot) {
          obj = *--slot->ms_top;
          return obj_hand_out(sc, obj);
       }
       if (slot->ms_prounds > 0) {
-         slot_swap(slot);
+         slot_swap(sc, slot);
          continue;
       }
       slab_lock(sc);
       sc->sc_st_depot++;
       if ((m = sc->sc_depot.md_full) != NULL) {
+         /* Charge its rounds; any the charge does not cover go back to
+          * the clusters (none: the allocation fails). */
+         g = charge_take(sc, m->m_rounds);
+         if (g == 0) {
+            emu_mutex_unlock(&sc->sc_lock);
+            return NULL;
+         }
          sc->sc_depot.md_full = m->m_next;
          sc->sc_depot.md_nfull--;
-         slot_install(sc, slot, m, m->m_rounds);
+         for (n = g; n < m->m_rounds; n++) {
+            obj_to_cluster(sc, m->m_round[n]);
+         }
+         slot_install(sc, slot, m, g);
          emu_mutex_unlock(&sc->sc_lock);
          continue;
       }
       /* Depot dry: fill a magazine from the clusters in one pass. */
       m = depot_get_empty(sc);
       if (m == NULL) {
-         obj = slab_cluster_get(sc, deadline_ns, caller, &st);
+         obj = slab_get_one(sc, deadline_ns, caller);
          emu_mutex_unlock(&sc->sc_lock);
          return obj != NULL ? obj_hand_out(sc, obj) : NULL;
       }
-      for (n = 0; n < m->m_cap; n++) {
+      cap = m->m_cap < sc->sc_magcap ? m->m_cap : sc->sc_magcap;
+      g = charge_take(sc, cap);
+      for (n = 0; n < g; n++) {
          obj = slab_cluster_get(sc, n == 0 ? deadline_ns : 0, caller, &st);
          if (obj == NULL) {
             break;
          }
          m->m_round[n] = obj;
       }
+      charge_give(sc, g - n);
       if (n == 0) {
          depot_put(sc, m, 0);
          emu_mutex_unlock(&sc->sc_lock);
@@ -1175,6 +1242,7 @@ slab_free_direct(emu_slab_cache_t *sc, emu_slab_cluster_t *cl, void *obj,
    }
    emu_slab_san_obj_free(sc, obj);
    cl_push(sc, cl, obj);
+   charge_give(sc, 1);
    EMU_ASSERT(sc->sc_outstanding > 0);
    sc->sc_outstanding--;
    if (sc->sc_waiters != 0) {
@@ -1216,6 +1284,7 @@ emu_slab_free(emu_slab_cache_t *sc, void *obj, const void *caller)
       emu_slab_san_obj_free(sc, obj);
       emu_mutex_lock(&sc->sc_lock);
       cl_push(sc, cl, obj);
+      charge_give(sc, 1);
       emu_mutex_unlock(&sc->sc_lock);
       return;
    }
@@ -1230,7 +1299,7 @@ emu_slab_free(emu_slab_cache_t *sc, void *obj, const void *caller)
          return;
       }
       if (slot->ms_prev != NULL && slot->ms_prounds == 0) {
-         slot_swap(slot);
+         slot_swap(sc, slot);
          continue;
       }
       slab_lock(sc);
@@ -1239,11 +1308,12 @@ emu_slab_free(emu_slab_cache_t *sc, void *obj, const void *caller)
       if (m == NULL) {
          emu_slab_san_obj_free(sc, obj);
          cl_push(sc, cl, obj);
+         charge_give(sc, 1);
          emu_mutex_unlock(&sc->sc_lock);
          return;
       }
       if (slot->ms_loaded == NULL) {
-         emu_mag_slot_load(slot, m, 0);
+         emu_mag_slot_load(slot, m, 0, sc->sc_magcap);
       } else {
          slot_install(sc, slot, m, 0);
       }
@@ -1312,8 +1382,17 @@ emu_slab_create(const emu_slab_props_t *p, emu_slab_cache_t **scp)
    if (p->ctrloff == EMU_SLAB_CTRL_END) {
       /* The free fast path checks and sets these without reading sc. */
       EMU_ASSERT(sc->sc_tagoff == EMU_SLAB_PRE_TAGOFF);
-      sc->sc_livetag = EMU_SLAB_PRE_LIVETAG(sc);
-      sc->sc_freetag = (uintptr_t)sc;
+      if (p->tagkey != 0 && (flags & EMU_SLAB_F_INTERNAL)) {
+         EMU_ASSERT((p->tagkey >> 63) != 0 &&
+                    (p->tagkey & EMU_SLAB_TAGKEY_LOW) == 0);
+         sc->sc_livetag = (uintptr_t)(p->tagkey |
+                                      (uint64_t)sc->sc_index *
+                                         sizeof(emu_mag_slot_t) | 1);
+         sc->sc_freetag = sc->sc_livetag - 1;
+      } else {
+         sc->sc_livetag = EMU_SLAB_PRE_LIVETAG(sc);
+         sc->sc_freetag = (uintptr_t)sc;
+      }
    } else {
       sc->sc_livetag = (uintptr_t)sc ^ EMU_SLAB_INSIDE_SALT;
       sc->sc_freetag = (uintptr_t)sc ^ EMU_SLAB_FREE_SALT;
@@ -1337,6 +1416,9 @@ emu_slab_create(const emu_slab_props_t *p, emu_slab_cache_t **scp)
    snprintf(sc->sc_name, sizeof sc->sc_name, "%s",
             p->name != NULL ? p->name : "");
    sc->sc_caller = p->caller;
+   sc->sc_take = p->take;
+   sc->sc_give = p->give;
+   sc->sc_magcap = p->magcap != 0 ? p->magcap : UINT32_MAX;
    sc->sc_depot.md_sizeidx = 0;
    emu_mutex_init(&sc->sc_lock);
    emu_cond_init(&sc->sc_cv);
@@ -1503,21 +1585,27 @@ slab_reclaim_locked_list(emu_slab_cache_t *sc)
    return slab_release_list(sc, out);
 }
 
+void
+emu_slab_flush_mine(emu_slab_cache_t *sc)
+{
+   emu_mag_slot_t *slot = &emu_mag_tls[sc->sc_index];
+
+   /* The shared all-zero slots (no slow path yet) hold nothing. */
+   if (!(sc->sc_flags & EMU_SLAB_F_NOMAG) &&
+       (slot->ms_loaded != NULL || slot->ms_prev != NULL)) {
+      emu_mutex_lock(&sc->sc_lock);
+      slot_to_depot(sc, slot);
+      emu_mutex_unlock(&sc->sc_lock);
+   }
+}
+
 size_t
 emu_slab_reclaim(emu_slab_cache_t *sc)
 {
    size_t bytes;
    unsigned i;
 
-   if (!(sc->sc_flags & EMU_SLAB_F_NOMAG) && emu_mag_tls != NULL) {
-      emu_mag_slot_t *slots = emu_mag_thread_slots();
-
-      if (slots != NULL) {
-         emu_mutex_lock(&sc->sc_lock);
-         slot_to_depot(sc, &slots[sc->sc_index]);
-         emu_mutex_unlock(&sc->sc_lock);
-      }
-   }
+   emu_slab_flush_mine(sc);
    bytes = slab_reclaim_locked_list(sc);
    /* Magazines freed above may leave magazine clusters wholly free. */
    for (i = 0; i < EMU_MAG_NSIZES && !(sc->sc_flags & EMU_SLAB_F_INTERNAL);

@@ -77,6 +77,9 @@ typedef struct emu_slab_ctrl {
  */
 #define EMU_SLAB_PRE_LIVETAG(sc)  ((uintptr_t)(sc) * 2 + 1)
 #define EMU_SLAB_INSIDE_SALT  ((uintptr_t)0xca11ce5000000000ull)
+/* Bits of a keyed live tag (props.tagkey) that hold slotoff | 1. */
+#define EMU_SLAB_TAGKEY_LOW   ((uint64_t)EMU_MAG_MAX_CACHES * \
+                               sizeof(emu_mag_slot_t) - 1)
 /* Where sl_tag / sl_next are when the control structure precedes objects. */
 #define EMU_SLAB_PRE_TAGOFF   ((size_t)-(ptrdiff_t)sizeof(uintptr_t))
 #define EMU_SLAB_PRE_LINKOFF  ((size_t)-(ptrdiff_t)EMU_SLAB_CTRL_SIZE)
@@ -120,6 +123,28 @@ typedef struct emu_slab_props {
    uint64_t                 deadline_ns; /* for minobj: 0 none, MAX ever */
    const emu_slab_backing_t *backing;  /* NULL: the machine backing */
    int                      flags;     /* EMU_SLAB_F_NOMAG/INTERNAL only */
+   /*
+    * Engine-internal caches with their control structure before objects
+    * only: non-zero asks for the live tag tagkey | slot offset | 1 (the
+    * offset of the cache's slot in a thread's slot array) and the free tag
+    * one less, so that a layer above can find the magazine slot from an
+    * object's tag alone.  tagkey must have bit 63 set (no 2 * sc + 1 or
+    * pointer has it) and no bit of EMU_SLAB_TAGKEY_LOW.
+    */
+   uint64_t                 tagkey;
+   /*
+    * Charging (NULL: none).  The layer above counts the objects that are
+    * handed out or held in any thread's magazines: take is asked for the
+    * charge of up to want (>= 1) objects before they leave the depot or
+    * the clusters for a thread's magazine or the caller, and returns how
+    * many it granted (0 fails the allocation); give returns the charge of
+    * n objects going back to the depot or the clusters.  Both run with
+    * the cache lock possibly held: they must not call the slab engine.
+    */
+   uint32_t               (*take)(struct emu_slab_cache *sc, uint32_t want);
+   void                   (*give)(struct emu_slab_cache *sc, uint32_t n);
+   uint32_t                 magcap;    /* most rounds a thread's magazine
+                                          holds; 0: the depot's size */
    const void              *caller;
 } emu_slab_props_t;
 
@@ -182,7 +207,9 @@ typedef struct emu_slab_cache {
    uint32_t                 sc_clnobj;    /* objects per cluster */
    uint32_t                 sc_minobj;
    uint32_t                 sc_maxobj;
-   uint32_t                 sc_pad0;
+   uint32_t                 sc_magcap;    /* rounds per slot magazine */
+   uint32_t               (*sc_take)(struct emu_slab_cache *, uint32_t);
+   void                   (*sc_give)(struct emu_slab_cache *, uint32_t);
    emu_slab_ctor_t          sc_ctor;
    emu_slab_dtor_t          sc_dtor;
    emu_slab_user_t          sc_user;
@@ -550,6 +577,12 @@ emu_slab_free_fast(emu_slab_cache_t *sc, void *obj)
    }
    return emu_slab_free_fast_cl(sc, emu_slab_cl_entry(a), obj);
 }
+
+/*
+ * Move the calling thread's magazines of sc (both) to the depot, giving
+ * back their charge (props.give).  => no lock held.
+ */
+void emu_slab_flush_mine(emu_slab_cache_t *sc);
 
 /*
  * Statistics walk: fn gets every live cache (engine-internal ones too when

@@ -333,6 +333,72 @@ test_timed_alloc_waits_for_a_free(void **state)
    vmk_HeapDestroy(heap);
 }
 
+/*
+ * Objects another thread freed stay in its magazines, charged to the heap
+ * (so the fast paths touch no budget): at most two magazines of 4 KiB per
+ * size class, which the thread gives back when it exits.
+ */
+typedef struct parker_arg {
+   vmk_HeapID         heap;
+   pthread_barrier_t *bar;
+} parker_arg_t;
+
+static void *
+parker(void *arg)
+{
+   parker_arg_t *a = arg;
+   static void *p[60];
+   int i;
+
+   for (i = 0; i < 60; i++) {
+      p[i] = vmk_HeapAlloc(a->heap, 1024);
+      assert_non_null(p[i]);
+   }
+   for (i = 0; i < 60; i++) {
+      vmk_HeapFree(a->heap, p[i]);
+   }
+   pthread_barrier_wait(a->bar);       /* freed: main allocates */
+   pthread_barrier_wait(a->bar);       /* main is done: exit */
+   return NULL;
+}
+
+static void
+test_another_threads_freed_objects_count_until_it_exits(void **state)
+{
+   vmk_HeapID heap = heap_new("parked", VMK_HEAP_TYPE_SIMPLE, 0, 100 * 1024,
+                              VMK_PHYS_ADDR_ANY, NULL);
+   static void *p[101];
+   pthread_barrier_t bar;
+   parker_arg_t a = { heap, &bar };
+   pthread_t t;
+   int n = 0;
+   int m;
+
+   (void)state;
+   assert_int_equal(pthread_barrier_init(&bar, NULL, 2), 0);
+   assert_int_equal(pthread_create(&t, NULL, parker, &a), 0);
+   pthread_barrier_wait(&bar);
+   while (n < 101 && (p[n] = vmk_HeapAlloc(heap, 1024)) != NULL) {
+      n++;
+   }
+   /* 100 fit; the other thread keeps at most 2 x 4096 / 1024 of its 60. */
+   assert_true(n <= 100);
+   assert_true(n >= 100 - 2 * 4096 / 1024);
+   pthread_barrier_wait(&bar);
+   pthread_join(t, NULL);
+   /* Its exit gave them back: the heap is full at exactly 100 again. */
+   m = n;
+   while (m < 101 && (p[m] = vmk_HeapAlloc(heap, 1024)) != NULL) {
+      m++;
+   }
+   assert_int_equal(m, 100);
+   while (m > 0) {
+      vmk_HeapFree(heap, p[--m]);
+   }
+   pthread_barrier_destroy(&bar);
+   vmk_HeapDestroy(heap);
+}
+
 static void
 test_double_free_is_reported(void **state)
 {
@@ -539,6 +605,7 @@ main(void)
       cmocka_unit_test(test_alloc_gives_writable_machine_memory_of_every_size),
       cmocka_unit_test(test_heap_max_is_enforced_exactly),
       cmocka_unit_test(test_heap_max_smaller_than_a_cluster_still_serves_small_allocations),
+      cmocka_unit_test(test_another_threads_freed_objects_count_until_it_exits),
       cmocka_unit_test(test_custom_heap_below_4gb_gives_memory_below_4gb),
       cmocka_unit_test(test_mempool_heap_charges_its_pool_and_initial_is_taken_at_create),
       cmocka_unit_test(test_mempool_heap_small_classes_charge_the_pool_their_clusters_only),

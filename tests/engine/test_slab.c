@@ -269,6 +269,95 @@ test_slab_free_fast_path_tag_refuses_what_is_not_handed_out(void **state)
    assert_int_equal(emu_slab_destroy(in, NULL), EMU_OK);
 }
 
+/*
+ * Charging (slab.c 9.): the layer above's count covers exactly the objects
+ * handed out plus those in the calling thread's magazines, never more than
+ * take granted; a refused take fails the allocation; magcap bounds what
+ * the thread keeps; flushing the thread's magazines gives all of theirs
+ * back; a keyed cache's tags carry its slot offset.
+ */
+static uint32_t charge_now;
+static uint32_t charge_limit;
+
+static uint32_t
+t_take(emu_slab_cache_t *sc, uint32_t want)
+{
+   uint32_t g = charge_limit - charge_now;
+
+   (void)sc;
+   assert_true(want >= 1);
+   g = g < want ? g : want;
+   charge_now += g;
+   return g;
+}
+
+static void
+t_give(emu_slab_cache_t *sc, uint32_t n)
+{
+   (void)sc;
+   assert_true(n <= charge_now);
+   charge_now -= n;
+}
+
+static void
+test_slab_charging_counts_handed_out_and_magazine_objects(void **state)
+{
+   emu_slab_props_t p;
+   emu_slab_cache_t *sc;
+   void *obj[40];
+   int i;
+
+   (void)state;
+   props(&p, 64, EMU_SLAB_CTRL_END);
+   p.flags = EMU_SLAB_F_INTERNAL;
+   p.take = t_take;
+   p.give = t_give;
+   p.magcap = 8;
+   p.tagkey = (uint64_t)0x80001234u << 32;
+   charge_now = 0;
+   charge_limit = 1000;
+   assert_int_equal(emu_slab_create(&p, &sc), EMU_OK);
+   /* A fill takes a magazine's worth (magcap), not more. */
+   obj[0] = emu_slab_alloc(sc, 0, NULL);
+   assert_non_null(obj[0]);
+   assert_int_equal(charge_now, 8);
+   assert_int_equal(emu_slab_tag_load((uintptr_t)obj[0], EMU_SLAB_PRE_TAGOFF),
+                    (uintptr_t)0x80001234u << 32 |
+                       sc->sc_index * sizeof(emu_mag_slot_t) | 1);
+   for (i = 1; i < 40; i++) {
+      obj[i] = emu_slab_alloc(sc, 0, NULL);
+      assert_non_null(obj[i]);
+   }
+   assert_true(charge_now >= 40 && charge_now <= 40 + 8);
+   for (i = 0; i < 40; i++) {
+      emu_slab_free(sc, obj[i], NULL);
+      /* Handed out: 39 - i; the thread holds at most two magazines. */
+      assert_true(charge_now <= (uint32_t)(39 - i) + 2 * 8);
+   }
+   assert_int_equal(emu_slab_tag_load((uintptr_t)obj[0], EMU_SLAB_PRE_TAGOFF),
+                    ((uintptr_t)0x80001234u << 32 |
+                     sc->sc_index * sizeof(emu_mag_slot_t)));
+   assert_true(charge_now > 0);
+   emu_slab_flush_mine(sc);
+   assert_int_equal(charge_now, 0);
+   /* A limit of 3: three objects, then NULL until one is freed. */
+   charge_limit = 3;
+   for (i = 0; i < 3; i++) {
+      obj[i] = emu_slab_alloc(sc, 0, NULL);
+      assert_non_null(obj[i]);
+   }
+   assert_null(emu_slab_alloc(sc, 0, NULL));
+   assert_int_equal(charge_now, 3);
+   emu_slab_free(sc, obj[2], NULL);
+   obj[2] = emu_slab_alloc(sc, 0, NULL);
+   assert_non_null(obj[2]);
+   for (i = 0; i < 3; i++) {
+      emu_slab_free(sc, obj[i], NULL);
+   }
+   assert_int_equal(emu_slab_destroy(sc, NULL), EMU_OK);
+   assert_int_equal(charge_now, 0);   /* destroy drained the magazines */
+}
+
 int
 main(void)
 {
@@ -279,6 +368,7 @@ main(void)
       cmocka_unit_test(test_slab_thread_exit_returns_its_magazines_to_the_depot),
       cmocka_unit_test(test_slab_free_fast_path_refuses_foreign_and_interior_pointers),
       cmocka_unit_test(test_slab_free_fast_path_tag_refuses_what_is_not_handed_out),
+      cmocka_unit_test(test_slab_charging_counts_handed_out_and_magazine_objects),
    };
 
    return cmocka_run_group_tests(tests, emutest_group_setup,

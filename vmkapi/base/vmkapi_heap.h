@@ -284,7 +284,9 @@ vmk_HeapAllocWithTimeoutAndRA(
  * \note This function may block, unless props->creationTimeoutMS is
  *     VMK_TIMEOUT_NONBLOCKING.
  * \note vmkemu enforces the maximum size exactly, so allocations beyond it fail
- *     and drivers' error paths run.
+ *     and drivers' error paths run.  With several threads, small allocations
+ *     freed by other threads may still count for a while (at most 8 KiB per
+ *     size class and thread; see "Differences from ESXi").
  *
  * \param[in] props Name, module, type, initial and maximum size and (for custom
  *     heaps) the physical constraints.
