@@ -30,7 +30,7 @@
 #define EMU_HEAP_TAG_SHIFT   48            /* side word: size << 48 | ra */
 #define EMU_HEAP_FREED_RING  64
 /*
- * A class cache's live tag (slab props.tagkey): h_key << 32 | class << 16
+ * A class cache's live tag (slab props.tagkey): h_key << 32 | class << 20
  * | slot offset | 1.  h_key has bit 31 set and bit 30 clear, so no tag
  * of another kind (2 * sc + 1, sc ^ EMU_SLAB_INSIDE_SALT) matches it.
  */
@@ -65,9 +65,10 @@ typedef struct emu_heap {
    uint64_t            h_tag;          /* unique per heap instance */
    /* Fast path: size-class caches, NULL until first used -- h_lock */
    emu_slab_cache_t   *h_cache[EMU_HEAP_NCLASS];
-   uint32_t            h_waiters;      /* allocations waiting -- h_wlock */
+   uint32_t            h_waiters;      /* allocations waiting (changed
+                                          under h_wlock, read atomically) */
    uint32_t            h_pad;
-   /* The same by (size + 15) >> 4, &emu_slab_nocache until created */
+   /* The same by (size - 1) >> 4, &emu_slab_nocache until created */
    emu_slab_cache_t   *h_bysize[EMU_HEAP_SMALL_MAX / 16];
    /* Budget left: max less the charge of what is handed out or in a
     * thread's magazine (heap.c 3.) -- atomics */
@@ -215,9 +216,11 @@ emu_heap_free_fast(emu_heap_t *h, void *p)
    }
    emu_slab_tag_store(a, EMU_SLAB_PRE_TAGOFF, tag - 1);
 #if EMU_SLAB_ASAN
-   ASAN_POISON_MEMORY_REGION(p, emu_heap_class_size[(tag >>
-                                                     EMU_HEAP_TAG_CSHIFT) &
-                                                    EMU_HEAP_TAG_CMASK] + sizeof(uintptr_t));
+   {
+      uint32_t c = (uint32_t)(tag >> EMU_HEAP_TAG_CSHIFT) & EMU_HEAP_TAG_CMASK;
+
+      ASAN_POISON_MEMORY_REGION(p, emu_heap_class_size[c] + sizeof(uintptr_t));
+   }
 #endif
    *top = p;
    slot->ms_top = top + 1;

@@ -53,8 +53,9 @@ emu_mag_slot_rounds(const emu_mag_slot_t *s)
 }
 
 /*
- * Load m (holding rounds objects) into s, or nothing when m is NULL; the
- * slot takes at most cap rounds (a cache's limit, at least rounds).
+ * Load m (holding rounds objects) into s, or nothing when m is NULL.  The
+ * slot then holds at most cap rounds (the cache's limit) or m's capacity,
+ * whichever is less; rounds never exceeds that.
  */
 static inline void
 emu_mag_slot_load(emu_mag_slot_t *s, emu_mag_t *m, uint32_t rounds,
