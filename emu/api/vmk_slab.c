@@ -46,9 +46,9 @@
 #include "core/assert.h"
 #include "core/block.h"
 #include "core/options.h"
+#include "mem/memsan.h"
 #include "mem/mempool.h"
 #include "mem/slab.h"
-#include "mem/slab_debug.h"
 
 EMU_STATIC_ASSERT(sizeof(vmk_SlabCreateProps) <= EMU_SLAB_API_AREA,
                   "props fit the api area");
@@ -374,7 +374,7 @@ vmk_SlabGetMemSize(vmk_SlabCreateProps *props, vmk_SlabMemSize *slabMemSize)
    }
    flags |= emu_opt.guards ? EMU_SLAB_F_GUARDS : 0;
    /* Under memcheck objects are laid out with a redzone (slab.c). */
-   flags |= emu_slab_under_valgrind() ? EMU_SLAB_F_VALGRIND : 0;
+   flags |= emu_memsan_valgrind() ? EMU_SLAB_F_VALGRIND : 0;
    if (emu_slab_layout(&p, flags, &ly) != EMU_OK) {
       return VMK_BAD_PARAM;
    }

@@ -13,9 +13,7 @@ void
 emu_block_violation(const char *fn, const void *caller)
 {
    emu_report_obj_t obj = { "function", fn, NULL };
-
    const char *why = emu_block.why;
-
    const char *(*hook)(void) = __atomic_load_n(&emu_block_why_hook,
                                                __ATOMIC_RELAXED);
 

@@ -92,7 +92,6 @@ __attribute__((no_sanitize_address)) static void
 wi_heap_side(char *buf, size_t len, size_t *off, const emu_slab_cache_t *sc,
              uintptr_t start)
 {
-   const uintptr_t mask = ((uintptr_t)1 << EMU_HEAP_TAG_SHIFT) - 1;
    uintptr_t w;
    uint64_t size;
    char where[512];
@@ -102,19 +101,16 @@ wi_heap_side(char *buf, size_t len, size_t *off, const emu_slab_cache_t *sc,
       return;
    }
    w = *(const volatile uintptr_t *)(start + sc->sc_owner_size);
-   size = (uint64_t)(w >> EMU_HEAP_TAG_SHIFT);
-   if ((w & mask) == 0 || size == 0 || size > sc->sc_owner_size) {
+   size = emu_heap_side_size(w);
+   if (emu_heap_side_caller(w) == NULL || size == 0 ||
+       size > sc->sc_owner_size) {
       return;
    }
-   emu_host_symbolize((const void *)(w & mask), where, sizeof where, 1);
+   emu_host_symbolize(emu_heap_side_caller(w), where, sizeof where, 1);
    wi_put(buf, len, off, "  last allocated (%llu bytes) by %s\n",
           (unsigned long long)size, where);
 }
 
-/*
- * Not instrumented: cluster headers and free objects are poisoned, and the
- * header is what this reads.
- */
 /* The heap whose class cache sc is, or NULL (plain slab caches). */
 __attribute__((no_sanitize_address)) static const emu_heap_t *
 wi_heap_of(const emu_slab_cache_t *sc)
@@ -128,6 +124,10 @@ wi_heap_of(const emu_slab_cache_t *sc)
    return h;
 }
 
+/*
+ * Not instrumented: cluster headers and free objects are poisoned, and the
+ * header is what this reads.
+ */
 __attribute__((no_sanitize_address)) int
 emu_ctl_whatis(uintptr_t addr, char *buf, size_t len)
 {

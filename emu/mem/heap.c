@@ -271,20 +271,28 @@ heap_handle_ok(emu_heap_t *h, const char *what, const void *caller)
 
 /* ---- The budget (section 3) -------------------------------------------- */
 
-/* Take n bytes of h's budget: 1, or 0 when less than n is left. */
-static int
-budget_take(emu_heap_t *h, int64_t n)
+/*
+ * Take up to want units of unit bytes from h's budget: how many were
+ * taken, 0 when not even one is left.
+ */
+static int64_t
+budget_take(emu_heap_t *h, int64_t unit, int64_t want)
 {
    int64_t a = __atomic_load_n(&h->h_avail, __ATOMIC_RELAXED);
+   int64_t g;
 
    do {
-      if (a < n) {
+      g = a / unit;
+      if (g <= 0) {
          return 0;
       }
-   } while (!__atomic_compare_exchange_n(&h->h_avail, &a, a - n, 0,
+      if (g > want) {
+         g = want;
+      }
+   } while (!__atomic_compare_exchange_n(&h->h_avail, &a, a - g * unit, 0,
                                          __ATOMIC_SEQ_CST,
                                          __ATOMIC_RELAXED));
-   return 1;
+   return g;
 }
 
 /*
@@ -307,23 +315,7 @@ budget_give(emu_heap_t *h, int64_t n)
 static uint32_t
 class_take(emu_slab_cache_t *sc, uint32_t want)
 {
-   emu_heap_t *h = sc->sc_owner;
-   int64_t csz = sc->sc_owner_size;
-   int64_t a = __atomic_load_n(&h->h_avail, __ATOMIC_RELAXED);
-   int64_t g;
-
-   do {
-      g = a / csz;
-      if (g <= 0) {
-         return 0;
-      }
-      if (g > want) {
-         g = want;
-      }
-   } while (!__atomic_compare_exchange_n(&h->h_avail, &a, a - g * csz, 0,
-                                         __ATOMIC_SEQ_CST,
-                                         __ATOMIC_RELAXED));
-   return (uint32_t)g;
+   return (uint32_t)budget_take(sc->sc_owner, sc->sc_owner_size, want);
 }
 
 static void
@@ -618,9 +610,8 @@ walk_cache(emu_slab_cache_t *sc, uint32_t c, heap_leak_t *out,
                w = emu_memsan_word_load((const char *)o +
                                         emu_heap_class_size[c]);
                out[*nout].l_addr = o;
-               out[*nout].l_size = w >> EMU_HEAP_TAG_SHIFT;
-               out[*nout].l_caller =
-                  (const void *)(w & (((uintptr_t)1 << EMU_HEAP_TAG_SHIFT) - 1));
+               out[*nout].l_size = emu_heap_side_size(w);
+               out[*nout].l_caller = emu_heap_side_caller(w);
                (*nout)++;
             }
          }
@@ -859,13 +850,12 @@ heap_alloc_try(emu_heap_t *h, size_t size, size_t align, uint64_t charge,
          return NULL;
       }
       emu_memsan_word_store((char *)obj + charge,
-                            (uintptr_t)caller |
-                               ((uintptr_t)size << EMU_HEAP_TAG_SHIFT));
+                            emu_heap_side_word(caller, size));
       /* Exactly size bytes are the driver's (memsan.h). */
       emu_memsan_alloc(obj, size, charge + sizeof(uintptr_t), 0);
       return obj;
    }
-   if (!budget_take(h, (int64_t)charge)) {
+   if (budget_take(h, (int64_t)charge, 1) == 0) {
       *budget = 1;
       return NULL;
    }

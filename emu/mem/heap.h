@@ -150,6 +150,25 @@ void *emu_heap_alloc(emu_heap_t *h, size_t size, size_t align,
                      uint64_t deadline_ns, const void *caller);
 void emu_heap_free(emu_heap_t *h, void *p, const void *caller);
 
+/* The side word of a small allocation (heap.c 2.): size << 48 | caller. */
+static inline uintptr_t
+emu_heap_side_word(const void *caller, size_t size)
+{
+   return (uintptr_t)caller | ((uintptr_t)size << EMU_HEAP_TAG_SHIFT);
+}
+
+static inline const void *
+emu_heap_side_caller(uintptr_t w)
+{
+   return (const void *)(w & (((uintptr_t)1 << EMU_HEAP_TAG_SHIFT) - 1));
+}
+
+static inline uint64_t
+emu_heap_side_size(uintptr_t w)
+{
+   return (uint64_t)(w >> EMU_HEAP_TAG_SHIFT);
+}
+
 /* --- Fast paths ----------------------------------------------------------*/
 
 /*
@@ -175,7 +194,7 @@ emu_heap_alloc_fast(emu_heap_t *h, size_t size, const void *caller,
    }
    /* The side word past the class bytes: who asked, and for how much. */
    emu_slab_tag_store((uintptr_t)obj, sc->sc_owner_size,
-                      (uintptr_t)caller | ((uintptr_t)size << EMU_HEAP_TAG_SHIFT));
+                      emu_heap_side_word(caller, size));
 #if EMU_SLAB_ASAN
    emu_memsan_alloc(obj, size, (size_t)sc->sc_owner_size + sizeof(uintptr_t),
                     0);

@@ -133,6 +133,7 @@
 #include "../core/block.h"
 #include "../core/options.h"
 #include "../core/report.h"
+#include "memsan.h"
 #include "slab_debug.h"
 
 #define EMU_SLAB_QUARANTINE   64          /* dead handles kept before reuse */
@@ -1337,7 +1338,7 @@ emu_slab_create(const emu_slab_props_t *p, emu_slab_cache_t **scp)
       flags |= emu_opt.audit ? EMU_SLAB_F_AUDIT : 0;
       flags |= emu_opt.guards ? EMU_SLAB_F_GUARDS : 0;
       flags |= emu_opt.contents ? EMU_SLAB_F_CONTENTS : 0;
-      flags |= emu_slab_under_valgrind() ? EMU_SLAB_F_VALGRIND : 0;
+      flags |= emu_memsan_valgrind() ? EMU_SLAB_F_VALGRIND : 0;
    }
    st = emu_slab_layout(p, flags, &ly);
    if (st != EMU_OK) {
@@ -1371,7 +1372,6 @@ emu_slab_create(const emu_slab_props_t *p, emu_slab_cache_t **scp)
    if (sc->sc_index == 0) {
       flags |= EMU_SLAB_F_NOMAG;       /* no slot: run direct */
    }
-   sc->sc_slotoff = (size_t)sc->sc_index * sizeof(emu_mag_slot_t);
    sc->sc_flags = (uint32_t)flags;
    sc->sc_objsize = p->objsize;
    sc->sc_chunk = ly.ly_chunk;
@@ -1385,9 +1385,7 @@ emu_slab_create(const emu_slab_props_t *p, emu_slab_cache_t **scp)
       if (p->tagkey != 0 && (flags & EMU_SLAB_F_INTERNAL)) {
          EMU_ASSERT((p->tagkey >> 63) != 0 &&
                     (p->tagkey & EMU_SLAB_TAGKEY_LOW) == 0);
-         sc->sc_livetag = (uintptr_t)(p->tagkey |
-                                      (uint64_t)sc->sc_index *
-                                         sizeof(emu_mag_slot_t) | 1);
+         sc->sc_livetag = (uintptr_t)p->tagkey | slab_slotoff(sc, 0) | 1;
          sc->sc_freetag = sc->sc_livetag - 1;
       } else {
          sc->sc_livetag = EMU_SLAB_PRE_LIVETAG(sc);
@@ -1448,6 +1446,7 @@ emu_slab_create(const emu_slab_props_t *p, emu_slab_cache_t **scp)
       slab_list->sc_gprev = sc;
    }
    slab_list = sc;
+   /* sc_slotoff stays 0, the empty slot, until published (section 6). */
    if (sc->sc_index != 0) {
       __atomic_store_n(&slab_by_index[sc->sc_index], sc, __ATOMIC_SEQ_CST);
       sc->sc_slotoff = slab_slotoff(sc, __atomic_load_n(&emu_fault_armed,
@@ -1588,14 +1587,10 @@ slab_reclaim_locked_list(emu_slab_cache_t *sc)
 void
 emu_slab_flush_mine(emu_slab_cache_t *sc)
 {
-   emu_mag_slot_t *slot = &emu_mag_tls[sc->sc_index];
-
-   /* The shared all-zero slots (no slow path yet) hold nothing. */
-   if (!(sc->sc_flags & EMU_SLAB_F_NOMAG) &&
-       (slot->ms_loaded != NULL || slot->ms_prev != NULL)) {
-      emu_mutex_lock(&sc->sc_lock);
-      slot_to_depot(sc, slot);
-      emu_mutex_unlock(&sc->sc_lock);
+   /* The shared all-zero slots (no slow path yet) hold nothing, so the
+    * drain leaves them alone. */
+   if (!(sc->sc_flags & EMU_SLAB_F_NOMAG)) {
+      slot_drain_cb(sc, &emu_mag_tls[sc->sc_index]);
    }
 }
 

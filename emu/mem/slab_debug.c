@@ -329,16 +329,6 @@ emu_slab_dbg_list_outstanding(emu_slab_cache_t *sc, emu_slab_cluster_t *cl,
 
 /* ---- Tools ----------------------------------------------------------------- */
 
-int
-emu_slab_under_valgrind(void)
-{
-#if SLAB_VALGRIND
-   return RUNNING_ON_VALGRIND ? 1 : 0;
-#else
-   return 0;
-#endif
-}
-
 void
 emu_slab_san_cache_create(emu_slab_cache_t *sc)
 {

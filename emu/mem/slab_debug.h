@@ -70,9 +70,6 @@ int  emu_slab_dbg_free(emu_slab_cache_t *sc, emu_slab_cluster_t *cl,
 void emu_slab_dbg_list_outstanding(emu_slab_cache_t *sc,
                                    emu_slab_cluster_t *cl, unsigned *listed);
 
-/* Whether memcheck is watching this process (then caches go direct). */
-int emu_slab_under_valgrind(void);
-
 /* Sanitizer / memcheck descriptions of objects and clusters. */
 void emu_slab_san_cache_create(emu_slab_cache_t *sc);
 void emu_slab_san_cache_destroy(emu_slab_cache_t *sc);
