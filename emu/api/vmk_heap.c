@@ -71,7 +71,7 @@ heap_alloc_ra(vmk_HeapID heap, vmk_uint32 size, void *ra)
    return emu_heap_alloc((emu_heap_t *)heap, size, 0, 0, ra);
 }
 
-EMU_EXPORT void *
+EMU_HOT_ENTRY EMU_EXPORT void *
 vmk_HeapAllocWithRA(vmk_HeapID heap, vmk_uint32 size, void *ra)
 {
    return heap_alloc_ra(heap, size, ra);
@@ -118,7 +118,7 @@ vmk_HeapAlignWithTimeoutAndRA(vmk_HeapID heap, vmk_uint32 size,
                          heap_deadline(timeoutMS), ra);
 }
 
-EMU_EXPORT void
+EMU_HOT_ENTRY EMU_EXPORT void
 vmk_HeapFree(vmk_HeapID heap, void *mem)
 {
    if (EMU_LIKELY(emu_heap_free_fast((emu_heap_t *)heap, mem))) {

@@ -292,7 +292,7 @@ vmk_SlabCreate(vmk_SlabCreateProps *props, vmk_SlabID *slabOut)
    return VMK_OK;
 }
 
-EMU_EXPORT void *
+EMU_HOT_ENTRY EMU_EXPORT void *
 vmk_SlabAlloc(vmk_SlabID slab)
 {
    emu_slab_cache_t *sc = (emu_slab_cache_t *)slab;
@@ -317,7 +317,7 @@ vmk_SlabAllocWithTimeout(vmk_SlabID slab, vmk_uint32 timeoutMS)
    return emu_slab_alloc(sc, slab_deadline(timeoutMS), EMU_CALLER());
 }
 
-EMU_EXPORT void
+EMU_HOT_ENTRY EMU_EXPORT void
 vmk_SlabFree(vmk_SlabID slab, void *data)
 {
    emu_slab_cache_t *sc = (emu_slab_cache_t *)slab;

@@ -18,9 +18,9 @@
  *    is reached by one thread-local load (emu_mag_tls, initial-exec) and
  *    indexed by the cache's index, given out here from 1 to
  *    EMU_MAG_MAX_CACHES - 1.  A thread's array is created on its first
- *    slow path; before that emu_mag_tls points at a shared all-zero array
- *    whose slots say "nothing loaded, capacity 0", so a fast path never
- *    needs a NULL test and never writes there.  Slots are 64 bytes, so two
+ *    slow path; before that emu_mag_tls points at a shared array whose
+ *    slots say "nothing loaded, capacity 0", so a fast path never needs a
+ *    NULL test and never writes there.  Slots are 64 bytes, so two
  *    caches used by one thread never share a line with another thread's
  *    slots (each array is its own mapping).
  *
@@ -55,8 +55,22 @@ const uint32_t emu_mag_sizes[EMU_MAG_NSIZES] = { 31, 63, 127, 255, 511 };
 #define EMU_MAG_WINDOW          256
 #define EMU_MAG_CONTENTION_PCT  5
 
-/* The shared empty array new threads start with (never written). */
-static emu_mag_slot_t mag_zero_slots[EMU_MAG_MAX_CACHES];
+EMU_HIDDEN const uintptr_t emu_mag_floor[1] = { EMU_MAG_FLOOR };
+
+#define MAG_CLEAR_SLOT { .ms_top = (void **)(emu_mag_floor + 1),           \
+                         .ms_bot = (void **)(emu_mag_floor + 1),           \
+                         .ms_lim = (void **)(emu_mag_floor + 1) }
+
+/*
+ * The shared array new threads start with (never written by a fast path).
+ * Slot 0, which no cache owns, is cleared from the start: the fast paths
+ * of a cache without a slot (emu_slab_nocache, any cache while fault
+ * injection is armed) read it.  Slots of higher indexes are cleared, here
+ * and in every thread's array, when an index first reaches them.
+ */
+static emu_mag_slot_t mag_zero_slots[EMU_MAG_MAX_CACHES] = {
+   [0] = MAG_CLEAR_SLOT
+};
 
 EMU_HIDDEN EMU_HOST_THREAD_LOCAL emu_mag_slot_t *emu_mag_tls
    __attribute__((tls_model("initial-exec"))) = mag_zero_slots;
@@ -74,6 +88,7 @@ static int              mag_exit_slot = -1;
 static emu_mag_flush_fn mag_flush;
 static uint8_t          mag_index_used[EMU_MAG_MAX_CACHES];
 static uint32_t         mag_index_rotor = 1;
+static uint32_t         mag_slots_hw = 1;   /* slots [0, hw) are set up */
 
 #define MAG_ARRAY_BYTES (sizeof(mag_thread_t) + \
                          EMU_MAG_MAX_CACHES * sizeof(emu_mag_slot_t))
@@ -112,6 +127,16 @@ mag_thread_exit(void *arg)
    emu_host_unmap(mt, MAG_ARRAY_BYTES);
 }
 
+static void
+mag_clear_slots(emu_mag_slot_t *slots, uint32_t from, uint32_t to)
+{
+   uint32_t i;
+
+   for (i = from; i < to; i++) {
+      emu_mag_slot_clear(&slots[i]);
+   }
+}
+
 emu_mag_slot_t *
 emu_mag_thread_slots(void)
 {
@@ -126,6 +151,7 @@ emu_mag_thread_slots(void)
    }
    mt->mt_slots = (emu_mag_slot_t *)(mt + 1);
    emu_mutex_lock(&mag_threads_lock);
+   mag_clear_slots(mt->mt_slots, 0, mag_slots_hw);
    if (mag_exit_slot < 0) {
       mag_exit_slot = emu_thread_exit_hook_register(mag_thread_exit);
       EMU_ASSERT(mag_exit_slot >= 0);
@@ -176,6 +202,17 @@ emu_mag_index_alloc(void)
          idx = c;
          break;
       }
+   }
+   if (idx >= mag_slots_hw) {
+      /* A slot no array has set up yet: clear it (and any below it) in
+       * every array before the cache can be published. */
+      mag_thread_t *mt;
+
+      mag_clear_slots(mag_zero_slots, mag_slots_hw, idx + 1);
+      for (mt = mag_threads.mt_next; mt != &mag_threads; mt = mt->mt_next) {
+         mag_clear_slots(mt->mt_slots, mag_slots_hw, idx + 1);
+      }
+      mag_slots_hw = idx + 1;
    }
    emu_mutex_unlock(&mag_threads_lock);
    return idx;

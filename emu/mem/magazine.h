@@ -7,17 +7,31 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "../host/host.h"
 
 struct emu_slab_cache;
+
+/*
+ * A round: what a magazine holds for one free object -- its address, with
+ * EMU_MAG_INSIDE added for a cache whose tag word is inside its objects
+ * (they are at least 8-aligned, so bit 0 is free).  The pop fast path reads
+ * the round below the top before it knows whether there is one: the word
+ * under every magazine's first round, and under the top of a slot with
+ * nothing loaded, is EMU_MAG_FLOOR (an "inside" round of address 0), so a
+ * single test of bit 0 sends both "empty" and "inside" off the common path.
+ */
+#define EMU_MAG_INSIDE  ((uintptr_t)1)
+#define EMU_MAG_FLOOR   EMU_MAG_INSIDE
 
 /* A magazine: a stack of up to m_cap free, constructed objects. */
 typedef struct emu_mag {
    struct emu_mag *m_next;          /* depot list linkage */
    uint32_t        m_cap;           /* rounds it can hold */
    uint32_t        m_rounds;        /* rounds held while on a depot list */
-   void           *m_round[];       /* the objects */
+   uintptr_t       m_floor;         /* EMU_MAG_FLOOR, under m_round[0] */
+   void           *m_round[];       /* the rounds */
 } emu_mag_t;
 
 /* Magazine capacities, smallest first; the depot moves up under contention. */
@@ -30,14 +44,18 @@ extern const uint32_t emu_mag_sizes[EMU_MAG_NSIZES];
  * and that thread's exit hook; both hold emu_mag_threads_lock.
  *
  * The loaded magazine is kept as three round pointers so that the fast
- * paths are a compare and a pointer step: pop takes *--ms_top while ms_top
- * != ms_bot, push stores *ms_top++ while ms_top != ms_lim.  With nothing
- * loaded all three are NULL, which both fast paths read as "go slow".
+ * paths are a test and a pointer step: pop takes *--ms_top unless the
+ * round there is the floor (ms_top == ms_bot), push stores *ms_top++ while
+ * ms_top != ms_lim.  With nothing loaded all three point just past a
+ * shared floor word (emu_mag_slot_clear), which both fast paths read as "go
+ * slow".  Every slot of every slot array is in that state until a
+ * magazine is loaded into it: a slot of all zeroes is not a valid slot.
  */
 typedef struct emu_mag_slot {
    void                 **ms_top;      /* one past the last round held */
-   void                 **ms_bot;      /* ms_loaded->m_round, or NULL */
-   void                 **ms_lim;      /* ms_bot + capacity, or NULL */
+   void                 **ms_bot;      /* ms_loaded->m_round, or just
+                                          past the shared floor word */
+   void                 **ms_lim;      /* ms_bot + capacity, or ms_bot */
    emu_mag_t             *ms_loaded;   /* the magazine in use, or NULL */
    emu_mag_t             *ms_prev;     /* the previous magazine, or NULL */
    uint32_t               ms_prounds;  /* objects in ms_prev */
@@ -50,6 +68,17 @@ static inline uint32_t
 emu_mag_slot_rounds(const emu_mag_slot_t *s)
 {
    return (uint32_t)(s->ms_top - s->ms_bot);
+}
+
+/* The floor word a slot with nothing loaded points just past. */
+extern EMU_HIDDEN const uintptr_t emu_mag_floor[1];
+
+/* Put s in the "nothing loaded" state. */
+static inline void
+emu_mag_slot_clear(emu_mag_slot_t *s)
+{
+   memset(s, 0, sizeof *s);
+   s->ms_bot = s->ms_top = s->ms_lim = (void **)(emu_mag_floor + 1);
 }
 
 /*
@@ -67,7 +96,7 @@ emu_mag_slot_load(emu_mag_slot_t *s, emu_mag_t *m, uint32_t rounds,
       s->ms_top = m->m_round + rounds;
       s->ms_lim = m->m_round + (cap < m->m_cap ? cap : m->m_cap);
    } else {
-      s->ms_bot = s->ms_top = s->ms_lim = NULL;
+      s->ms_bot = s->ms_top = s->ms_lim = (void **)(emu_mag_floor + 1);
    }
 }
 
@@ -76,7 +105,7 @@ emu_mag_slot_load(emu_mag_slot_t *s, emu_mag_t *m, uint32_t rounds,
 
 /*
  * This thread's slot array, indexed by cache index.  Until the thread's
- * first slow path it points at a shared all-zero array (no magazine
+ * first slow path it points at a shared array of cleared slots (nothing
  * loaded, capacity 0), so the fast paths need no "has this thread got
  * slots" test: an empty slot just sends them to the slow path.
  */

@@ -524,6 +524,7 @@ emu_mag_alloc(uint32_t cap)
       m->m_next = NULL;
       m->m_cap = cap;
       m->m_rounds = 0;
+      m->m_floor = EMU_MAG_FLOOR;
    }
    return m;
 }
@@ -850,7 +851,7 @@ depot_purge(emu_slab_cache_t *sc)
 
       d->md_full = m->m_next;
       for (i = 0; i < m->m_rounds; i++) {
-         obj_to_cluster(sc, m->m_round[i]);
+         obj_to_cluster(sc, emu_slab_unround(m->m_round[i]));
       }
       m->m_next = out;
       out = m;
@@ -885,7 +886,7 @@ slot_to_depot(emu_slab_cache_t *sc, emu_mag_slot_t *slot)
       n += slot->ms_prounds;
       depot_put(sc, slot->ms_prev, slot->ms_prounds);
    }
-   memset(slot, 0, sizeof *slot);
+   emu_mag_slot_clear(slot);
    charge_give(sc, n);
 }
 
@@ -896,7 +897,7 @@ slab_flush_slot(uint32_t idx, emu_mag_slot_t *slot)
                                           __ATOMIC_ACQUIRE);
 
    if (sc == NULL) {
-      memset(slot, 0, sizeof *slot);
+      emu_mag_slot_clear(slot);
       return;
    }
    emu_mutex_lock(&sc->sc_lock);
@@ -1125,7 +1126,7 @@ emu_slab_alloc(emu_slab_cache_t *sc, uint64_t deadline_ns,
       uint32_t g;
 
       if (slot->ms_top != slot->ms_bot) {
-         obj = *--slot->ms_top;
+         obj = emu_slab_unround(*--slot->ms_top);
          return obj_hand_out(sc, obj);
       }
       if (slot->ms_prounds > 0) {
@@ -1145,7 +1146,7 @@ emu_slab_alloc(emu_slab_cache_t *sc, uint64_t deadline_ns,
          sc->sc_depot.md_full = m->m_next;
          sc->sc_depot.md_nfull--;
          for (n = g; n < m->m_rounds; n++) {
-            obj_to_cluster(sc, m->m_round[n]);
+            obj_to_cluster(sc, emu_slab_unround(m->m_round[n]));
          }
          slot_install(sc, slot, m, g);
          emu_mutex_unlock(&sc->sc_lock);
@@ -1165,7 +1166,7 @@ emu_slab_alloc(emu_slab_cache_t *sc, uint64_t deadline_ns,
          if (obj == NULL) {
             break;
          }
-         m->m_round[n] = obj;
+         m->m_round[n] = emu_slab_round(sc, obj);
       }
       charge_give(sc, g - n);
       if (n == 0) {
@@ -1296,7 +1297,7 @@ emu_slab_free(emu_slab_cache_t *sc, void *obj, const void *caller)
       if (slot->ms_top != slot->ms_lim) {
          emu_slab_tag_store((uintptr_t)obj, sc->sc_tagoff, sc->sc_freetag);
          emu_slab_san_obj_free(sc, obj);
-         *slot->ms_top++ = obj;
+         *slot->ms_top++ = emu_slab_round(sc, obj);
          return;
       }
       if (slot->ms_prev != NULL && slot->ms_prounds == 0) {
@@ -1587,7 +1588,7 @@ slab_reclaim_locked_list(emu_slab_cache_t *sc)
 void
 emu_slab_flush_mine(emu_slab_cache_t *sc)
 {
-   /* The shared all-zero slots (no slow path yet) hold nothing, so the
+   /* The shared cleared slots (no slow path yet) hold nothing, so the
     * drain leaves them alone. */
    if (!(sc->sc_flags & EMU_SLAB_F_NOMAG)) {
       slot_drain_cb(sc, &emu_mag_tls[sc->sc_index]);

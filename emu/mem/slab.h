@@ -7,17 +7,24 @@
  * points emu_slab_alloc / emu_slab_free, which handle every case (debug
  * caches, limited caches, depot trips, growth, misuse reports).
  *
- * What keeps them short (slab.c section 5 has the whole argument):
+ * What keeps them short (slab.c sections 5 and 6 have the whole argument):
  * - no handle magic test: a cache's magazine slot index belongs to its
  *   handle structure for good, and only the slow path (which checks the
  *   handle) ever loads a slot, so a destroyed, debug or limited cache
  *   always finds its slot empty (alloc) or full (free) and goes slow;
+ * - the pop reads the round under the top before it tests anything: the
+ *   floor word under every magazine says "empty" (magazine.h), and for
+ *   the usual cache, control structure before its objects, the round is
+ *   the object and its live tag 2 * handle + 1 at obj - 8, so alloc
+ *   reads nothing of the handle but the slot offset;
  * - the free path proves ownership before it reads the handle: the
- *   cluster table entry of the pointer (never NULL: a sentinel cluster
- *   that no cache owns stands for "none") must name this cache;
- * - one multiply and rotate gives the object index, and a single compare
- *   with the objects per cluster tests "on a boundary" and "inside" at
- *   once.
+ *   backing range is one aligned power of two (a shift and a compare),
+ *   and the word before the object must be 2 * handle + 1; a cache with
+ *   its control structure inside the objects goes through the cluster
+ *   table instead (never NULL: a sentinel cluster that no cache owns
+ *   stands for "none"), where one multiply and rotate gives the object
+ *   index and a single compare with the objects per cluster tests "on a
+ *   boundary" and "inside" at once.
  */
 #ifndef EMU_MEM_SLAB_H
 #define EMU_MEM_SLAB_H
@@ -360,7 +367,7 @@ emu_slab_tag_store(uintptr_t obj, size_t off, uintptr_t v)
 static inline int
 emu_slab_in_range(uintptr_t a)
 {
-   return a - emu_slab_range.sr_base < emu_slab_range.sr_len;
+   return (a >> EMU_SLAB_RANGE_SHIFT) == emu_slab_range.sr_key;
 }
 
 /* The cluster table entry of addr: a cluster or &emu_slab_nocl.  No lock. */
@@ -422,49 +429,87 @@ emu_slab_slot(const emu_slab_cache_t *sc)
 }
 
 /*
+ * The round of obj in sc's magazines (magazine.h): obj itself, plus
+ * EMU_MAG_INSIDE when sc keeps its tag word inside its objects.
+ */
+static inline void *
+emu_slab_round(const emu_slab_cache_t *sc, void *obj)
+{
+   return (void *)((uintptr_t)obj |
+                   (sc->sc_tagoff != EMU_SLAB_PRE_TAGOFF ? EMU_MAG_INSIDE
+                                                         : 0));
+}
+
+/* The object of round r. */
+static inline void *
+emu_slab_unround(void *r)
+{
+   return (void *)((uintptr_t)r & ~EMU_MAG_INSIDE);
+}
+
+/*
  * Pop an object from this thread's loaded magazine and mark it handed out
- * (livetag at tagoff: sc's own, passed in so that callers knowing them as
- * constants save the loads).  0 when the slow path must run: the magazine
- * is empty -- which is always so for destroyed, debug and limited caches,
- * for emu_slab_nocache, and for every cache while fault injection is armed
- * (their slot offset is then the empty slot 0).  sc is not NULL.
+ * (sc's live tag in its tag word).  0 when the slow path must run: the
+ * magazine is empty -- which is always so for destroyed, debug and limited
+ * caches, for emu_slab_nocache, and for every cache while fault injection
+ * is armed (their slot offset is then the empty slot 0).  sc is not NULL
+ * and not a keyed cache (props.tagkey; heap.h pops those itself).
+ *
+ * The common case, a cache with its control structure before objects,
+ * reads nothing of sc but the slot offset: its round is the object, its
+ * tag word obj - 8 and its live tag 2 * sc + 1.  A round with bit 0 set is
+ * the floor (empty) or an object of a cache with a control offset, whose
+ * tag place and value are read from sc.
  */
 static inline int
-emu_slab_alloc_fast_tag(emu_slab_cache_t *sc, void **objp, size_t tagoff,
-                        uintptr_t livetag)
+emu_slab_pop_out(emu_slab_cache_t *sc, emu_mag_slot_t *slot, void **top,
+                 uintptr_t obj, size_t tagoff, uintptr_t livetag, void **objp)
 {
-   emu_mag_slot_t *slot;
-   void **top;
-   void *obj;
-
-   slot = emu_slab_slot(sc);
-   top = slot->ms_top;
-   if (EMU_UNLIKELY(top == slot->ms_bot)) {
-      return 0;
-   }
-   obj = *--top;
-   slot->ms_top = top;
-   emu_slab_tag_store((uintptr_t)obj, tagoff, livetag);
+   slot->ms_top = top - 1;
+   emu_slab_tag_store(obj, tagoff, livetag);
 #if EMU_SLAB_ASAN
-   ASAN_UNPOISON_MEMORY_REGION(obj, sc->sc_objsize);
+   ASAN_UNPOISON_MEMORY_REGION((void *)obj, sc->sc_objsize);
+#else
+   (void)sc;
 #endif
-   *objp = obj;
+   *objp = (void *)obj;
    return 1;
 }
 
 static inline int
 emu_slab_alloc_fast_nn(emu_slab_cache_t *sc, void **objp)
 {
-   return emu_slab_alloc_fast_tag(sc, objp, sc->sc_tagoff, sc->sc_livetag);
+   emu_mag_slot_t *slot = emu_slab_slot(sc);
+   void **top = slot->ms_top;
+   uintptr_t r = (uintptr_t)top[-1];
+
+   if (EMU_UNLIKELY(r & EMU_MAG_INSIDE)) {
+      if (r == EMU_MAG_FLOOR) {
+         return 0;
+      }
+      return emu_slab_pop_out(sc, slot, top, r - EMU_MAG_INSIDE,
+                              sc->sc_tagoff, sc->sc_livetag, objp);
+   }
+   return emu_slab_pop_out(sc, slot, top, r, EMU_SLAB_PRE_TAGOFF,
+                           EMU_SLAB_PRE_LIVETAG(sc), objp);
 }
 
-/* The same for a cache known to keep its control structure before objects
- * (an engine-internal cache created with EMU_SLAB_CTRL_END). */
+/*
+ * The same for a keyed cache (its rounds are plain objects), with the tag
+ * place and value given: heap.h knows both without reading sc.
+ */
 static inline int
-emu_slab_alloc_fast_pre(emu_slab_cache_t *sc, void **objp)
+emu_slab_alloc_fast_tag(emu_slab_cache_t *sc, void **objp, size_t tagoff,
+                        uintptr_t livetag)
 {
-   return emu_slab_alloc_fast_tag(sc, objp, EMU_SLAB_PRE_TAGOFF,
-                                  EMU_SLAB_PRE_LIVETAG(sc));
+   emu_mag_slot_t *slot = emu_slab_slot(sc);
+   void **top = slot->ms_top;
+   uintptr_t r = (uintptr_t)top[-1];
+
+   if (EMU_UNLIKELY(r & EMU_MAG_INSIDE)) {
+      return 0;
+   }
+   return emu_slab_pop_out(sc, slot, top, r, tagoff, livetag, objp);
 }
 
 /* The same for a handle that may be NULL. */
@@ -478,8 +523,9 @@ emu_slab_alloc_fast(emu_slab_cache_t *sc, void **objp)
 }
 
 /*
- * Push a, an object of sc, onto this thread's loaded magazine as free,
- * marking its tag word (at tagoff) with freetag -- sc's own tagoff and
+ * Push a, an object of sc, onto this thread's loaded magazine as free (as
+ * its round: emu_slab_round), marking its tag word (at tagoff) with
+ * freetag -- sc's own tagoff and
  * freetag, passed in so that callers that know them as constants save the
  * loads.  check: the tag has not proved a handed out, so refuse a tag that
  * is already freetag (a double free); tested after the room, so that a
@@ -504,7 +550,7 @@ emu_slab_push_free(emu_slab_cache_t *sc, uintptr_t a, size_t tagoff,
 #if EMU_SLAB_ASAN
    ASAN_POISON_MEMORY_REGION((void *)a, sc->sc_objsize);
 #endif
-   *top = (void *)a;
+   *top = (void *)(a | (tagoff != EMU_SLAB_PRE_TAGOFF ? EMU_MAG_INSIDE : 0));
    slot->ms_top = top + 1;
    return 1;
 }

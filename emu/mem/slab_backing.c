@@ -4,8 +4,9 @@
  * Until the machine-memory and mempool engines exist (a later issue), slab
  * clusters come from one process-wide vmem arena, "slab-machine", whose
  * quantum is the cluster granule (64 KiB) and whose only span is a lazy host
- * reservation of EMU_SLAB_MACHINE_BYTES (address space only: pages become
- * resident when a cluster is first written).  Freeing a cluster discards its
+ * window of EMU_SLAB_MACHINE_BYTES, aligned to that size, in a lazy host
+ * reservation (address space only: pages become resident when a cluster
+ * is first written).  Freeing a cluster discards its
  * pages (emu_host_discard) before the range goes back to the arena, so what
  * the slab layer gives back really stops being resident.
  *
@@ -20,7 +21,13 @@
 #include "../core/assert.h"
 #include "vmem.h"
 
-EMU_HIDDEN struct emu_slab_range emu_slab_range;
+EMU_HIDDEN struct emu_slab_range emu_slab_range = {
+   .sr_key = UINTPTR_MAX        /* no address: a >> shift never gets there */
+};
+
+EMU_STATIC_ASSERT(EMU_SLAB_MACHINE_BYTES ==
+                  (size_t)1 << EMU_SLAB_RANGE_SHIFT,
+                  "the range is one aligned power of two");
 
 static emu_mutex_t       backing_lock = EMU_MUTEX_INITIALIZER;
 static emu_vmem_t       *backing_arena;
@@ -55,7 +62,8 @@ emu_slab_backing_machine(void)
 
    emu_mutex_lock(&backing_lock);
    if (backing_arena == NULL) {
-      backing_map = emu_host_map_reserve(EMU_SLAB_MACHINE_BYTES);
+      backing_map = emu_host_map_reserve(2 * EMU_SLAB_MACHINE_BYTES +
+                                         EMU_SLAB_GRANULE);
       if (backing_map == NULL) {
          emu_mutex_unlock(&backing_lock);
          return NULL;
@@ -64,14 +72,16 @@ emu_slab_backing_machine(void)
       props.quantum = EMU_SLAB_GRANULE;
       props.policy = EMU_VM_INSTANTFIT;
       /*
-       * The mapping is only page aligned: start at the first granule
-       * boundary past its first byte, so that at least a page of it lies
-       * before the range (the free fast path reads the word before an
-       * object it is given, which may be the range's first byte).
+       * The range is aligned to its own size, so that "in the range" is a
+       * shift and one compare (emu_slab_in_range), and starts a granule or
+       * more past the mapping's first byte: the free fast path reads the
+       * word before an object it is given, which may be the range's first
+       * byte.  Hence a reservation of twice the range and a granule.
        */
-      props.base = ((uintptr_t)backing_map + EMU_SLAB_GRANULE) &
-                   ~(uintptr_t)(EMU_SLAB_GRANULE - 1);
-      props.size = EMU_SLAB_MACHINE_BYTES - EMU_SLAB_GRANULE;
+      props.base = ((uintptr_t)backing_map + EMU_SLAB_GRANULE +
+                    EMU_SLAB_MACHINE_BYTES - 1) &
+                   ~(uintptr_t)(EMU_SLAB_MACHINE_BYTES - 1);
+      props.size = EMU_SLAB_MACHINE_BYTES;
       if (emu_vmem_create(&props, &backing_arena) != EMU_OK) {
          emu_host_unmap(backing_map, EMU_SLAB_MACHINE_BYTES);
          backing_map = NULL;
@@ -84,7 +94,9 @@ emu_slab_backing_machine(void)
       backing_machine.sb_ctx = backing_arena;
       __atomic_store_n(&emu_slab_range.sr_len, props.size, __ATOMIC_RELAXED);
       __atomic_store_n(&emu_slab_range.sr_base, props.base,
-                       __ATOMIC_RELEASE);
+                       __ATOMIC_RELAXED);
+      __atomic_store_n(&emu_slab_range.sr_key,
+                       props.base >> EMU_SLAB_RANGE_SHIFT, __ATOMIC_RELEASE);
    }
    emu_mutex_unlock(&backing_lock);
    return &backing_machine;

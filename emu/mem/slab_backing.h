@@ -23,8 +23,9 @@
 #define EMU_SLAB_GRANULE_SHIFT  16
 #define EMU_SLAB_GRANULE        ((size_t)1 << EMU_SLAB_GRANULE_SHIFT)
 
-/* Address space reserved for the machine backing (lazy, no swap). */
-#define EMU_SLAB_MACHINE_BYTES  ((size_t)8 << 30)
+/* Address space of the machine backing (lazy, no swap): 2^shift bytes. */
+#define EMU_SLAB_RANGE_SHIFT    33
+#define EMU_SLAB_MACHINE_BYTES  ((size_t)1 << EMU_SLAB_RANGE_SHIFT)
 
 typedef struct emu_slab_backing {
    const char *sb_name;
@@ -54,15 +55,18 @@ typedef struct emu_slab_backing {
 const emu_slab_backing_t *emu_slab_backing_machine(void);
 
 /*
- * The address range every backing's memory lies in: [base, base + len).
- * Both 0 before the machine backing exists.  Read without a lock by the
- * free fast path (set once, never changed afterwards).  The 16 bytes
- * before sr_base are mapped too, so a tag word before any address of the
- * range can be read.
+ * The address range every backing's memory lies in: [base, base + len),
+ * len EMU_SLAB_MACHINE_BYTES and base a multiple of it, so that an address
+ * a lies in it exactly when a >> EMU_SLAB_RANGE_SHIFT is sr_key.  Before
+ * the machine backing exists base and len are 0 and sr_key matches no
+ * address.  Read without a lock by the free fast paths (set once, never
+ * changed afterwards).  The 16 bytes before sr_base are mapped too, so a
+ * tag word before any address of the range can be read.
  */
 struct emu_slab_range {
    uintptr_t sr_base;
    size_t    sr_len;
+   uintptr_t sr_key;
 };
 extern EMU_HIDDEN struct emu_slab_range emu_slab_range;
 

@@ -361,6 +361,189 @@ test_slab_charging_counts_handed_out_and_magazine_objects(void **state)
    assert_int_equal(charge_now, 0);   /* destroy drained the magazines */
 }
 
+/*
+ * Rounds of a cache whose control structure is inside its objects carry a
+ * flag bit in the magazines (magazine.h): objects must come out without
+ * it, and go back to their clusters without it, through the magazines,
+ * the depot and a flush.
+ */
+static void
+check_inside_object(emu_slab_cache_t *sc, char *o)
+{
+   emu_slab_cluster_t *cl;
+
+   assert_non_null(o);
+   assert_int_equal((uintptr_t)o % 8, 0);
+   cl = emu_slab_cluster_of((uintptr_t)o);
+   assert_non_null(cl);
+   assert_ptr_equal(cl->cl_cache, sc);
+   assert_true(emu_slab_obj_index(sc, cl, (uintptr_t)o) < sc->sc_clnobj64);
+}
+
+static void
+test_slab_inside_cache_objects_cross_magazines_and_depot_unflagged(
+   void **state)
+{
+   enum { N = 500 };
+   static char *obj[N];
+   emu_slab_props_t p;
+   emu_slab_cache_t *sc;
+   emu_slab_stats_t st;
+   void *got;
+   int i;
+   int j;
+
+   props(&p, 48, 8);
+   assert_int_equal(emu_slab_create(&p, &sc), EMU_OK);
+   for (j = 0; j < 2; j++) {
+      for (i = 0; i < N; i++) {
+         if (!emu_slab_alloc_fast(sc, &got)) {
+            got = emu_slab_alloc(sc, 0, NULL);
+         }
+         obj[i] = got;
+         check_inside_object(sc, obj[i]);
+         memset(obj[i], 0x3c, 48);           /* driver data over ctrl */
+      }
+      for (i = 0; i < N; i++) {
+         if (!emu_slab_free_fast(sc, obj[i])) {
+            emu_slab_free(sc, obj[i], NULL);
+         }
+      }
+      emu_slab_flush_mine(sc);               /* via the depot */
+      emu_slab_stats(sc, &st);
+      assert_int_equal(st.ss_free, st.ss_objects);
+   }
+   /*
+    * Reclaim purges the depot into the clusters; one object kept out
+    * keeps its cluster, whose free list then hands out what the purge put
+    * there.
+    */
+   obj[0] = emu_slab_alloc(sc, 0, NULL);
+   check_inside_object(sc, obj[0]);
+   emu_slab_reclaim(sc);
+   {
+      emu_slab_cluster_t *cl = emu_slab_cluster_of((uintptr_t)obj[0]);
+      char *o = cl->cl_free;
+
+      for (i = 0; i < (int)cl->cl_nfree; i++) {
+         check_inside_object(sc, o);
+         o = (char *)emu_slab_tag_load((uintptr_t)o, sc->sc_linkoff);
+      }
+   }
+   for (i = 1; i < N; i++) {
+      obj[i] = emu_slab_alloc(sc, 0, NULL);
+      check_inside_object(sc, obj[i]);
+   }
+   for (i = 0; i < N; i++) {
+      emu_slab_free(sc, obj[i], NULL);
+   }
+   emu_slab_reclaim(sc);
+   emu_slab_stats(sc, &st);
+   assert_int_equal(st.ss_clusters, 0);
+   assert_int_equal(emu_slab_destroy(sc, NULL), EMU_OK);
+}
+
+/*
+ * A slot array made before a cache existed gets that cache's slot set up
+ * when the cache's index is handed out: a thread whose array is older than
+ * the cache, and a thread with no array yet, both find the slot empty (go
+ * slow) instead of reading a zeroed slot.
+ */
+typedef struct slot_age {
+   emu_slab_cache_t *sa_old;
+   emu_slab_cache_t *volatile sa_new;
+   volatile int      sa_ready;
+   int               sa_fast_first;
+   int               sa_lifo;
+} slot_age_t;
+
+static void *
+thread_with_old_slots(void *arg)
+{
+   slot_age_t *a = arg;
+   emu_slab_cache_t *sc;
+   void *o;
+   void *got = NULL;
+
+   o = emu_slab_alloc(a->sa_old, 0, NULL);     /* makes this thread's slots */
+   emu_slab_free(a->sa_old, o, NULL);
+   __atomic_store_n(&a->sa_ready, 1, __ATOMIC_RELEASE);
+   while ((sc = __atomic_load_n(&a->sa_new, __ATOMIC_ACQUIRE)) == NULL) {
+      emu_thread_yield();
+   }
+   a->sa_fast_first = emu_slab_alloc_fast(sc, &got);
+   o = emu_slab_alloc(sc, 0, NULL);
+   emu_slab_free(sc, o, NULL);
+   if (sc->sc_magic == EMU_SLAB_MAGIC_FAST) {
+      a->sa_lifo = emu_slab_alloc_fast(sc, &got) && got == o;
+      emu_slab_free(sc, got, NULL);
+   } else {
+      a->sa_lifo = 1;                           /* direct mode: no slot */
+   }
+   return NULL;
+}
+
+static void *
+thread_without_slots(void *arg)
+{
+   void *got = NULL;
+
+   return (void *)(uintptr_t)emu_slab_alloc_fast(arg, &got);
+}
+
+static void
+test_slab_slots_of_a_cache_newer_than_a_thread_start_empty(void **state)
+{
+   emu_slab_props_t p;
+   slot_age_t a;
+   emu_slab_cache_t *sc;
+   pthread_t t;
+   void *ret;
+
+   memset(&a, 0, sizeof a);
+   props(&p, 32, EMU_SLAB_CTRL_END);
+   assert_int_equal(emu_slab_create(&p, &a.sa_old), EMU_OK);
+   assert_int_equal(pthread_create(&t, NULL, thread_with_old_slots, &a), 0);
+   while (!__atomic_load_n(&a.sa_ready, __ATOMIC_ACQUIRE)) {
+      emu_thread_yield();
+   }
+   assert_int_equal(emu_slab_create(&p, &sc), EMU_OK);
+   assert_true(sc->sc_index > a.sa_old->sc_index);   /* a newer slot */
+   __atomic_store_n(&a.sa_new, sc, __ATOMIC_RELEASE);
+   pthread_join(t, NULL);
+   assert_false(a.sa_fast_first);
+   assert_true(a.sa_lifo);
+   assert_int_equal(pthread_create(&t, NULL, thread_without_slots, sc), 0);
+   pthread_join(t, &ret);
+   assert_null(ret);
+   assert_int_equal(emu_slab_destroy(sc, NULL), EMU_OK);
+   assert_int_equal(emu_slab_destroy(a.sa_old, NULL), EMU_OK);
+}
+
+/* The backing range is one aligned power of two; the test is exact. */
+static void
+test_slab_range_test_is_exact_at_both_ends(void **state)
+{
+   emu_slab_props_t p;
+   emu_slab_cache_t *sc;
+   uintptr_t b;
+   size_t n;
+
+   props(&p, 32, EMU_SLAB_CTRL_END);
+   assert_int_equal(emu_slab_create(&p, &sc), EMU_OK);   /* backing made */
+   b = emu_slab_range.sr_base;
+   n = emu_slab_range.sr_len;
+   assert_int_equal(n, EMU_SLAB_MACHINE_BYTES);
+   assert_int_equal(b % n, 0);
+   assert_true(emu_slab_in_range(b));
+   assert_true(emu_slab_in_range(b + n - 1));
+   assert_false(emu_slab_in_range(b - 1));
+   assert_false(emu_slab_in_range(b + n));
+   assert_false(emu_slab_in_range(0));
+   assert_false(emu_slab_in_range(UINTPTR_MAX));
+   assert_int_equal(emu_slab_destroy(sc, NULL), EMU_OK);
+}
+
 int
 main(void)
 {
@@ -372,6 +555,9 @@ main(void)
       cmocka_unit_test(test_slab_free_fast_path_refuses_foreign_and_interior_pointers),
       cmocka_unit_test(test_slab_free_fast_path_tag_refuses_what_is_not_handed_out),
       cmocka_unit_test(test_slab_charging_counts_handed_out_and_magazine_objects),
+      cmocka_unit_test(test_slab_inside_cache_objects_cross_magazines_and_depot_unflagged),
+      cmocka_unit_test(test_slab_slots_of_a_cache_newer_than_a_thread_start_empty),
+      cmocka_unit_test(test_slab_range_test_is_exact_at_both_ends),
    };
 
    return cmocka_run_group_tests(tests, emutest_group_setup,
