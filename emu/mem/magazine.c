@@ -68,7 +68,8 @@ EMU_HIDDEN const uintptr_t emu_mag_floor[1] = { EMU_MAG_FLOOR };
  * injection is armed) read it.  Slots of higher indexes are cleared, here
  * and in every thread's array, when an index first reaches them.
  */
-static emu_mag_slot_t mag_zero_slots[EMU_MAG_MAX_CACHES] = {
+static emu_mag_slot_t mag_zero_slots[EMU_MAG_MAX_CACHES]
+   __attribute__((aligned(64))) = {
    [0] = MAG_CLEAR_SLOT
 };
 
@@ -90,10 +91,13 @@ static uint8_t          mag_index_used[EMU_MAG_MAX_CACHES];
 static uint32_t         mag_index_rotor = 1;
 static uint32_t         mag_slots_hw = 1;   /* slots [0, hw) are set up */
 
-#define MAG_ARRAY_BYTES (sizeof(mag_thread_t) + \
+/* The list record takes the first line, so every slot is one whole line. */
+#define MAG_ARRAY_HDR   64
+#define MAG_ARRAY_BYTES (MAG_ARRAY_HDR + \
                          EMU_MAG_MAX_CACHES * sizeof(emu_mag_slot_t))
 
 EMU_STATIC_ASSERT(sizeof(emu_mag_slot_t) == 64, "slot is one 64-byte line");
+EMU_STATIC_ASSERT(sizeof(mag_thread_t) <= MAG_ARRAY_HDR, "record fits");
 
 void
 emu_mag_set_flush(emu_mag_flush_fn fn)
@@ -149,7 +153,7 @@ emu_mag_thread_slots(void)
    if (mt == NULL) {
       return NULL;
    }
-   mt->mt_slots = (emu_mag_slot_t *)(mt + 1);
+   mt->mt_slots = (emu_mag_slot_t *)((char *)mt + MAG_ARRAY_HDR);
    emu_mutex_lock(&mag_threads_lock);
    mag_clear_slots(mt->mt_slots, 0, mag_slots_hw);
    if (mag_exit_slot < 0) {
