@@ -252,6 +252,8 @@ struct emu_vmem {
    vseg_t              **vm_hash;
    size_t                vm_hsize;     /* buckets, a power of two */
    int                   vm_hshift;    /* 64 - log2(vm_hsize) */
+   uint64_t              vm_hgrow;     /* double above this many segments */
+   uint64_t              vm_hshrink;   /* quarter below this many (0: never) */
    vseg_t               *vm_hash0[VM_HASH_MIN];
    vseg_t               *vm_segfree;   /* spare tags (linked by vs_knext) */
    size_t                vm_nsegfree;
@@ -726,6 +728,15 @@ hash_index(const emu_vmem_t *vmp, uintptr_t addr)
                     0x9e3779b97f4a7c15ull) >> vmp->vm_hshift);
 }
 
+/* The load bounds of section 5 for the current size, kept precomputed
+ * so the insert and remove paths compare one field each. */
+static inline void
+hash_bounds(emu_vmem_t *vmp)
+{
+   vmp->vm_hgrow = vmp->vm_hsize / 2;
+   vmp->vm_hshrink = vmp->vm_hsize > VM_HASH_MIN ? vmp->vm_hsize / 16 : 0;
+}
+
 static void
 hash_resize(emu_vmem_t *vmp, size_t nsize)
 {
@@ -754,6 +765,7 @@ hash_resize(emu_vmem_t *vmp, size_t nsize)
    __atomic_store_n(&vmp->vm_hash, ntab, __ATOMIC_RELAXED);
    vmp->vm_hsize = nsize;
    __atomic_store_n(&vmp->vm_hshift, 64 - highbit64(nsize), __ATOMIC_RELAXED);
+   hash_bounds(vmp);
    for (i = 0; i < osize; i++) {
       vseg_t *vs = otab[i];
 
@@ -781,7 +793,7 @@ hash_insert(emu_vmem_t *vmp, vseg_t *vs)
    vs->vs_knext = *bucket;
    *bucket = vs;
    vmp->vm_nallocsegs++;
-   if (EMU_UNLIKELY(vmp->vm_nallocsegs > vmp->vm_hsize / 2)) {
+   if (EMU_UNLIKELY(vmp->vm_nallocsegs > vmp->vm_hgrow)) {
       hash_resize(vmp, vmp->vm_hsize * 2);
    }
 }
@@ -800,8 +812,7 @@ hash_remove(emu_vmem_t *vmp, uintptr_t addr, size_t size)
          }
          *pp = vs->vs_knext;
          vmp->vm_nallocsegs--;
-         if (EMU_UNLIKELY(vmp->vm_nallocsegs < vmp->vm_hsize / 16 &&
-                          vmp->vm_hsize > VM_HASH_MIN)) {
+         if (EMU_UNLIKELY(vmp->vm_nallocsegs < vmp->vm_hshrink)) {
             hash_resize(vmp, vmp->vm_hsize / 4);
          }
          return vs;
@@ -1648,6 +1659,18 @@ flags_check(const emu_vmem_t *vmp, int flags, vreq_t *r)
    return EMU_OK;
 }
 
+/* flags are exactly SLEEP or NOSLEEP with INSTANTFIT: valid, instant fit. */
+static inline int
+flags_plain_instant(int flags)
+{
+   unsigned b = (unsigned)(flags ^ EMU_VM_INSTANTFIT);
+
+   return b - 1u < 2u;          /* b is EMU_VM_SLEEP (1) or EMU_VM_NOSLEEP (2) */
+}
+
+EMU_STATIC_ASSERT(EMU_VM_SLEEP == 1 && EMU_VM_NOSLEEP == 2,
+                  "flags_plain_instant tests the block bits as 1 and 2");
+
 static inline int
 size_bad(const emu_vmem_t *vmp, size_t size)
 {
@@ -1690,9 +1713,15 @@ vmem_alloc_common(emu_vmem_t *vmp, size_t size, int flags,
    if (EMU_UNLIKELY(addrp == NULL || size_bad(vmp, size))) {
       return EMU_BADPARAM;
    }
-   st = flags_check(vmp, flags, &r);
-   if (EMU_UNLIKELY(st != EMU_OK)) {
-      return st;
+   if (EMU_LIKELY(flags_plain_instant(flags))) {
+      /* the common case, checked in one compare (flags_check agrees) */
+      r.policy = EMU_VM_INSTANTFIT;
+      r.sleep = (flags & EMU_VM_SLEEP) != 0;
+   } else {
+      st = flags_check(vmp, flags, &r);
+      if (EMU_UNLIKELY(st != EMU_OK)) {
+         return st;
+      }
    }
    if (size <= vmp->vm_qcache_max && vmp->vm_nqcache != 0 &&
        (flags & EMU_VM_BYPASS_QCACHE) == 0 && deadline == 0) {
@@ -2016,6 +2045,7 @@ emu_vmem_create(const emu_vmem_props_t *props, emu_vmem_t **vmpp)
    vmp->vm_hash = vmp->vm_hash0;
    vmp->vm_hsize = VM_HASH_MIN;
    vmp->vm_hshift = 64 - highbit64(VM_HASH_MIN);
+   hash_bounds(vmp);
    if (props->size != 0) {
       if (depot_get(vmp, VM_SEG_BATCH) != 0) {
          depot_put(vmp, vmp->vm_nsegfree);
