@@ -1836,6 +1836,29 @@ emu_vmem_xalloc(emu_vmem_t *vmp, const emu_vmem_req_t *req, uintptr_t *addrp)
       }
    }
    r.constrained = r.nocross != 0 || r.minaddr != 0 || req->maxaddr != 0;
+   if (EMU_LIKELY(!r.constrained && r.policy == EMU_VM_INSTANTFIT)) {
+      /* Aligned instant fit inline (section 4), as vmem_search would do
+       * it: the head of the first list whose segments all hold size +
+       * align - quantum, carved at its first address with the phase. */
+      uint64_t sq = (r.size + (r.align - q)) >> vmp->vm_qshift;
+
+      emu_flock_lock(&vmp->vm_lock);
+      if (EMU_LIKELY(vmp->vm_nsegfree >= VM_SEG_RESERVE &&
+                     r.size <= r.size + (r.align - q))) {
+         unsigned i = list_next_nonempty(vmp, list_fit(sq));
+
+         if (EMU_LIKELY(i < VM_NLISTS)) {
+            vseg_t *vs = fl_head(vmp, i);
+            uintptr_t a = phase_up(vs->vs_start, r.align, r.phase);
+
+            (void)seg_carve(vmp, vs, a, r.size, caller);
+            emu_flock_unlock(&vmp->vm_lock);
+            *addrp = a;
+            return EMU_OK;
+         }
+      }
+      return vmem_do_alloc_locked(vmp, &r, addrp);
+   }
    return vmem_do_alloc(vmp, &r, addrp);
 }
 
