@@ -95,6 +95,17 @@ test_vmem_alloc_rejects_bad_size_and_flags(void **state)
                                     EMU_VM_NEXTFIT, &a), EMU_BADPARAM);
    assert_int_equal(emu_vmem_alloc(vmp, PG, EMU_VM_NOSLEEP | 0x8000, &a),
                     EMU_BADPARAM);
+   /* the instant-fit flags have a fast check of their own */
+   assert_int_equal(emu_vmem_alloc(vmp, PG, EMU_VM_INSTANTFIT, &a),
+                    EMU_BADPARAM);
+   assert_int_equal(emu_vmem_alloc(vmp, PG, EMU_VM_SLEEP | EMU_VM_NOSLEEP |
+                                    EMU_VM_INSTANTFIT, &a), EMU_BADPARAM);
+   assert_int_equal(emu_vmem_alloc(vmp, PG, EMU_VM_NOSLEEP |
+                                    EMU_VM_INSTANTFIT | EMU_VM_BESTFIT, &a),
+                    EMU_BADPARAM);
+   assert_int_equal(emu_vmem_alloc(vmp, PG, EMU_VM_NOSLEEP |
+                                    EMU_VM_INSTANTFIT | 0x8000, &a),
+                    EMU_BADPARAM);
    assert_int_equal(emu_vmem_alloc(vmp, PG, EMU_VM_NOSLEEP, NULL),
                     EMU_BADPARAM);
    assert_int_equal(stats(vmp).st_inuse, 0);
