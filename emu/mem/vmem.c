@@ -64,12 +64,12 @@
  *    (section 4), do it inline under the lock (bitmap search, head, split)
  *    and hand anything else to the general allocator.  A free prefetches
  *    its hash bucket before it takes the lock, reads the tag, and reads
- *    only the neighbours it merges with (section 2), both fetched at
- *    once and their list slots as soon as they are in; a split prefetches the tag it writes and the
- *    bucket the new segment goes to before the list work.  Tags, and list
- *    arrays and hash tables once they are big, sit on 2 MiB-aligned
- *    mappings offered for huge pages (vm_map): in a big arena those
- *    misses are not TLB misses as well.
+ *    only the neighbours it merges with (section 2), both fetched at once
+ *    and their list slots as soon as they are in; a split prefetches the
+ *    tag it writes and the bucket the new segment goes to before the list
+ *    work.  Tags, and list arrays and hash tables once they are big, sit
+ *    on 2 MiB-aligned mappings offered for huge pages (vm_map): in a big
+ *    arena those misses are not TLB misses as well.
  *    The lock's two atomic instructions per call cost little in place:
  *    with both made plain stores (single-threaded measurement) a pair at
  *    1k segments went from 62 to 60 ns; the rest is some 350
@@ -1671,7 +1671,7 @@ flags_plain_instant(int flags)
 {
    unsigned b = (unsigned)(flags ^ EMU_VM_INSTANTFIT);
 
-   return b - 1u < 2u;          /* b is EMU_VM_SLEEP (1) or EMU_VM_NOSLEEP (2) */
+   return b - 1u < 2u;          /* b is EMU_VM_SLEEP (1) or NOSLEEP (2) */
 }
 
 EMU_STATIC_ASSERT(EMU_VM_SLEEP == 1 && EMU_VM_NOSLEEP == 2,
