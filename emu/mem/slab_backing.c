@@ -55,6 +55,39 @@ backing_machine_free(void *ctx, uintptr_t addr, size_t size)
    emu_vmem_free((emu_vmem_t *)ctx, addr, size);
 }
 
+/* What stays mapped: the range and the granule before it. */
+#define BACKING_MAP_BYTES (EMU_SLAB_GRANULE + EMU_SLAB_MACHINE_BYTES)
+
+/*
+ * Reserve the range: EMU_SLAB_MACHINE_BYTES aligned to its own size, so
+ * that "in the range" is a shift and one compare (emu_slab_in_range), with
+ * a granule mapped before it (the free fast path reads the word before an
+ * object it is given, which may be the range's first byte).  Twice the
+ * range is reserved to find the alignment, and what lies outside is given
+ * back.  => backing_lock held.
+ */
+static emu_status_t
+backing_reserve(uintptr_t *basep)
+{
+   size_t len = 2 * EMU_SLAB_MACHINE_BYTES + EMU_SLAB_GRANULE;
+   char *map = emu_host_map_reserve(len);
+   uintptr_t base;
+   char *keep;
+
+   if (map == NULL) {
+      return EMU_NOMEM;
+   }
+   base = ((uintptr_t)map + EMU_SLAB_GRANULE + EMU_SLAB_MACHINE_BYTES - 1) &
+          ~(uintptr_t)(EMU_SLAB_MACHINE_BYTES - 1);
+   keep = (char *)(base - EMU_SLAB_GRANULE);
+   emu_host_unmap(map, (size_t)(keep - map));
+   emu_host_unmap(keep + BACKING_MAP_BYTES,
+                  (size_t)(map + len - (keep + BACKING_MAP_BYTES)));
+   backing_map = keep;
+   *basep = base;
+   return EMU_OK;
+}
+
 const emu_slab_backing_t *
 emu_slab_backing_machine(void)
 {
@@ -62,28 +95,16 @@ emu_slab_backing_machine(void)
 
    emu_mutex_lock(&backing_lock);
    if (backing_arena == NULL) {
-      backing_map = emu_host_map_reserve(2 * EMU_SLAB_MACHINE_BYTES +
-                                         EMU_SLAB_GRANULE);
-      if (backing_map == NULL) {
+      if (backing_reserve(&props.base) != EMU_OK) {
          emu_mutex_unlock(&backing_lock);
          return NULL;
       }
       props.name = "slab-machine";
       props.quantum = EMU_SLAB_GRANULE;
       props.policy = EMU_VM_INSTANTFIT;
-      /*
-       * The range is aligned to its own size, so that "in the range" is a
-       * shift and one compare (emu_slab_in_range), and starts a granule or
-       * more past the mapping's first byte: the free fast path reads the
-       * word before an object it is given, which may be the range's first
-       * byte.  Hence a reservation of twice the range and a granule.
-       */
-      props.base = ((uintptr_t)backing_map + EMU_SLAB_GRANULE +
-                    EMU_SLAB_MACHINE_BYTES - 1) &
-                   ~(uintptr_t)(EMU_SLAB_MACHINE_BYTES - 1);
       props.size = EMU_SLAB_MACHINE_BYTES;
       if (emu_vmem_create(&props, &backing_arena) != EMU_OK) {
-         emu_host_unmap(backing_map, EMU_SLAB_MACHINE_BYTES);
+         emu_host_unmap(backing_map, BACKING_MAP_BYTES);
          backing_map = NULL;
          emu_mutex_unlock(&backing_lock);
          return NULL;
