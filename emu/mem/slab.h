@@ -447,20 +447,7 @@ emu_slab_unround(void *r)
    return (void *)((uintptr_t)r & ~EMU_MAG_INSIDE);
 }
 
-/*
- * Pop an object from this thread's loaded magazine and mark it handed out
- * (sc's live tag in its tag word).  0 when the slow path must run: the
- * magazine is empty -- which is always so for destroyed, debug and limited
- * caches, for emu_slab_nocache, and for every cache while fault injection
- * is armed (their slot offset is then the empty slot 0).  sc is not NULL
- * and not a keyed cache (props.tagkey; heap.h pops those itself).
- *
- * The common case, a cache with its control structure before objects,
- * reads nothing of sc but the slot offset: its round is the object, its
- * tag word obj - 8 and its live tag 2 * sc + 1.  A round with bit 0 set is
- * the floor (empty) or an object of a cache with a control offset, whose
- * tag place and value are read from sc.
- */
+/* Take obj, the round under top, off slot and mark it handed out. */
 static inline int
 emu_slab_pop_out(emu_slab_cache_t *sc, emu_mag_slot_t *slot, void **top,
                  uintptr_t obj, size_t tagoff, uintptr_t livetag, void **objp)
@@ -476,6 +463,20 @@ emu_slab_pop_out(emu_slab_cache_t *sc, emu_mag_slot_t *slot, void **top,
    return 1;
 }
 
+/*
+ * Pop an object from this thread's loaded magazine and mark it handed out
+ * (sc's live tag in its tag word).  0 when the slow path must run: the
+ * magazine is empty -- which is always so for destroyed, debug and limited
+ * caches, for emu_slab_nocache, and for every cache while fault injection
+ * is armed (their slot offset is then the empty slot 0).  sc is not NULL
+ * and not a keyed cache (props.tagkey; heap.h pops those itself).
+ *
+ * The common case, a cache with its control structure before objects,
+ * reads nothing of sc but the slot offset: its round is the object, its
+ * tag word obj - 8 and its live tag 2 * sc + 1.  A round with bit 0 set is
+ * the floor (empty) or an object of a cache with a control offset, whose
+ * tag place and value are read from sc.
+ */
 static inline int
 emu_slab_alloc_fast_nn(emu_slab_cache_t *sc, void **objp)
 {
@@ -496,7 +497,7 @@ emu_slab_alloc_fast_nn(emu_slab_cache_t *sc, void **objp)
 
 /*
  * The same for a keyed cache (its rounds are plain objects), with the tag
- * place and value given: heap.h knows both without reading sc.
+ * place and value given by the caller (heap.h).
  */
 static inline int
 emu_slab_alloc_fast_tag(emu_slab_cache_t *sc, void **objp, size_t tagoff,
