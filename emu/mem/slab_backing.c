@@ -3,12 +3,12 @@
  *
  * Until the machine-memory and mempool engines exist (a later issue), slab
  * clusters come from one process-wide vmem arena, "slab-machine", whose
- * quantum is the cluster granule (64 KiB) and whose only span is a lazy host
- * window of EMU_SLAB_MACHINE_BYTES, aligned to that size, in a lazy host
+ * quantum is the cluster granule (64 KiB) and whose only span is a window
+ * of EMU_SLAB_MACHINE_BYTES, aligned to that size, of a lazy host
  * reservation (address space only: pages become resident when a cluster
- * is first written).  Freeing a cluster discards its
- * pages (emu_host_discard) before the range goes back to the arena, so what
- * the slab layer gives back really stops being resident.
+ * is first written).  Freeing a cluster discards its pages
+ * (emu_host_discard) before the range goes back to the arena, so what the
+ * slab layer gives back really stops being resident.
  *
  * The backing is created on first need (the first cache created, or
  * emu_slab_init) under a mutex, and lives until emu_slab_backing_fini; the
