@@ -61,7 +61,7 @@
  *    tag of h's and every free goes to the slow path, which flushes the
  *    freeing thread's magazine of that class to the depot (its charge
  *    back to h_avail); every giving back wakes the waiters.
-
+ *
  * 5. Frees are checked: a pointer of another heap's cache is WRONG_CACHE,
  *    an interior pointer MISALIGNED_FREE, a freed small object (its slab
  *    free tag set) or a recently freed large one DOUBLE_FREE, anything else
@@ -145,7 +145,6 @@ EMU_HIDDEN const uint8_t emu_heap_class_of[EMU_HEAP_SMALL_MAX / 16 + 1] = {
    27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27, 27,
    27,
 };
-
 
 static emu_mutex_t     heap_list_lock = EMU_MUTEX_INITIALIZER;
 static emu_heap_t     *heap_list;

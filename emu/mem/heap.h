@@ -227,8 +227,7 @@ emu_heap_free_fast(emu_heap_t *h, void *p)
                     __atomic_load_n(&h->h_fkey, __ATOMIC_RELAXED))) {
       return 0;
    }
-   slot = (emu_mag_slot_t *)((char *)emu_mag_tls +
-                             (tag & EMU_HEAP_TAG_SLOTS));
+   slot = emu_mag_slot_at(tag & EMU_HEAP_TAG_SLOTS);
    top = slot->ms_top;
    if (EMU_UNLIKELY(top == slot->ms_lim)) {
       return 0;

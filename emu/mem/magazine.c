@@ -57,21 +57,18 @@ const uint32_t emu_mag_sizes[EMU_MAG_NSIZES] = { 31, 63, 127, 255, 511 };
 
 EMU_HIDDEN const uintptr_t emu_mag_floor[1] = { EMU_MAG_FLOOR };
 
-#define MAG_CLEAR_SLOT { .ms_top = (void **)(emu_mag_floor + 1),           \
-                         .ms_bot = (void **)(emu_mag_floor + 1),           \
-                         .ms_lim = (void **)(emu_mag_floor + 1) }
-
 /*
  * The shared array new threads start with (never written by a fast path).
- * Slot 0, which no cache owns, is cleared from the start: the fast paths
- * of a cache without a slot (emu_slab_nocache, any cache while fault
- * injection is armed) read it.  Slots of higher indexes are cleared, here
- * and in every thread's array, when an index first reaches them.
+ * Its slots, as every thread's, are cleared when the first index at or
+ * above them is handed out (emu_mag_index_alloc), before any cache of
+ * that index exists.  Slot 0, which no cache owns and the fast paths of a
+ * cache without a slot read (emu_slab_nocache, any cache while fault
+ * injection is armed), is cleared with the first index of all: the slab
+ * engine takes indexes for its own caches when it starts, before any of
+ * that can happen.
  */
 static emu_mag_slot_t mag_zero_slots[EMU_MAG_MAX_CACHES]
-   __attribute__((aligned(64))) = {
-   [0] = MAG_CLEAR_SLOT
-};
+   __attribute__((aligned(64)));
 
 EMU_HIDDEN EMU_HOST_THREAD_LOCAL emu_mag_slot_t *emu_mag_tls
    __attribute__((tls_model("initial-exec"))) = mag_zero_slots;
@@ -89,7 +86,7 @@ static int              mag_exit_slot = -1;
 static emu_mag_flush_fn mag_flush;
 static uint8_t          mag_index_used[EMU_MAG_MAX_CACHES];
 static uint32_t         mag_index_rotor = 1;
-static uint32_t         mag_slots_hw = 1;   /* slots [0, hw) are set up */
+static uint32_t         mag_slots_hw;       /* slots [0, hw) are set up */
 
 /* The list record takes the first line, so every slot is one whole line. */
 #define MAG_ARRAY_HDR   64

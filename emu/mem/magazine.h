@@ -112,6 +112,13 @@ emu_mag_slot_load(emu_mag_slot_t *s, emu_mag_t *m, uint32_t rounds,
 extern EMU_HIDDEN EMU_HOST_THREAD_LOCAL emu_mag_slot_t *emu_mag_tls
    __attribute__((tls_model("initial-exec")));
 
+/* This thread's slot at byte offset off of its slot array. */
+static inline emu_mag_slot_t *
+emu_mag_slot_at(size_t off)
+{
+   return (emu_mag_slot_t *)((char *)emu_mag_tls + off);
+}
+
 /* The depot of one cache.  Protected by the cache's sc_lock. */
 typedef struct emu_mag_depot {
    emu_mag_t  *md_full;          /* full magazines */

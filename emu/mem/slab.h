@@ -423,21 +423,26 @@ static inline emu_mag_slot_t *
 emu_slab_slot(const emu_slab_cache_t *sc)
 {
    /* Relaxed: fault injection re-points it while others run (slab.c 6.). */
-   return (emu_mag_slot_t *)((char *)emu_mag_tls +
-                             __atomic_load_n(&sc->sc_slotoff,
-                                             __ATOMIC_RELAXED));
+   return emu_mag_slot_at(__atomic_load_n(&sc->sc_slotoff,
+                                          __ATOMIC_RELAXED));
 }
 
 /*
- * The round of obj in sc's magazines (magazine.h): obj itself, plus
- * EMU_MAG_INSIDE when sc keeps its tag word inside its objects.
+ * The round of object a, of a cache whose tag word is at tagoff
+ * (magazine.h): a itself, plus EMU_MAG_INSIDE when the tag word is inside
+ * the object.
  */
+static inline void *
+emu_slab_round_at(uintptr_t a, size_t tagoff)
+{
+   return (void *)(a | (tagoff != EMU_SLAB_PRE_TAGOFF ? EMU_MAG_INSIDE : 0));
+}
+
+/* The round of obj in sc's magazines. */
 static inline void *
 emu_slab_round(const emu_slab_cache_t *sc, void *obj)
 {
-   return (void *)((uintptr_t)obj |
-                   (sc->sc_tagoff != EMU_SLAB_PRE_TAGOFF ? EMU_MAG_INSIDE
-                                                         : 0));
+   return emu_slab_round_at((uintptr_t)obj, sc->sc_tagoff);
 }
 
 /* The object of round r. */
@@ -551,7 +556,7 @@ emu_slab_push_free(emu_slab_cache_t *sc, uintptr_t a, size_t tagoff,
 #if EMU_SLAB_ASAN
    ASAN_POISON_MEMORY_REGION((void *)a, sc->sc_objsize);
 #endif
-   *top = (void *)(a | (tagoff != EMU_SLAB_PRE_TAGOFF ? EMU_MAG_INSIDE : 0));
+   *top = emu_slab_round_at(a, tagoff);
    slot->ms_top = top + 1;
    return 1;
 }
